@@ -1,0 +1,844 @@
+#!/usr/bin/env node
+// End-to-end tests of the Algoritmekader extension in the real VS Code workbench:
+// code-server on loopback, driven by Debian's Chromium through playwright-core.
+//
+//   node e2e/run.mjs [VSIX] [CORPUS]                 real checks against our extension
+//   node e2e/run.mjs --smoke [VSIX] [FOLDER]         smoke checks (need no extension at all)
+//
+// Options:
+//   --vsix PATH            extension package (default: newest *.vsix in the project root)
+//   --corpus DIR           corpus folder (default: ../shared/corpora/algoritmekader from the project root)
+//   --smoke                run the smoke check list (same as --check smoke)
+//   --check LIST           "extension" (default), "smoke", or a comma list of check names
+//   --screenshots DIR      where to save one PNG per check (default: <project>/docs/screenshots)
+//   --code-server PATH     code-server binary (default: $CODE_SERVER, the cache of install-code-server.sh, PATH)
+//   --chromium PATH        browser binary (default: /usr/bin/chromium)
+//   --timeout SECONDS      whole-run budget (default 285)
+//   --check-timeout SEC    budget per check (default 60)
+//   --keep                 keep the temporary folder (logs, workspace copy) for inspection
+//   --verbose              echo code-server's log and browser console errors
+//
+// Output: one line per check ("PASS name (1.2s)" / "FAIL name (3.4s): why"), then a line
+// "N passed, N failed". Exit code 1 if any check (or the setup) failed.
+// The code-server process group and the browser are always stopped at the end.
+
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const CS_VERSION = '4.100.3';
+const T0 = Date.now();
+
+// ---------------------------------------------------------------------------------------------
+// options
+
+const { values: opt, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    vsix: { type: 'string' },
+    corpus: { type: 'string' },
+    smoke: { type: 'boolean', default: false },
+    check: { type: 'string' },
+    screenshots: { type: 'string', default: path.join(ROOT, 'docs', 'screenshots') },
+    'code-server': { type: 'string' },
+    chromium: { type: 'string', default: process.env.CHROMIUM || '/usr/bin/chromium' },
+    timeout: { type: 'string', default: '285' },
+    'check-timeout': { type: 'string', default: '60' },
+    keep: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (opt.help) {
+  const src = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+  console.log(src.slice(1, src.findIndex((l) => l.startsWith('import'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+  process.exit(0);
+}
+for (const p of positionals) {
+  if (p.endsWith('.vsix')) opt.vsix ??= p;
+  else opt.corpus ??= p;
+}
+const checkSpec = opt.check ?? (opt.smoke ? 'smoke' : 'extension');
+const SMOKE = checkSpec === 'smoke' || (opt.smoke && !opt.check);
+const RUN_TIMEOUT = Number(opt.timeout) * 1000;
+const CHECK_TIMEOUT = Number(opt['check-timeout']) * 1000;
+
+const log = (...a) => console.error(`[e2e ${((Date.now() - T0) / 1000).toFixed(1).padStart(5)}s]`, ...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------------
+// results and cleanup (always run, also on timeout and signals)
+
+const results = []; // {name, ok, ms, msg}
+const cleanups = []; // LIFO
+let finishing = false;
+
+async function finish(extraFailure) {
+  if (finishing) return;
+  finishing = true;
+  if (extraFailure) report({ name: extraFailure.name, ok: false, ms: Date.now() - T0, msg: extraFailure.msg });
+  for (const fn of cleanups.reverse()) {
+    try {
+      await Promise.race([fn(), sleep(15000)]);
+    } catch (e) {
+      log('cleanup error:', e?.message ?? e);
+    }
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  log(`total ${((Date.now() - T0) / 1000).toFixed(1)}s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+function report(r) {
+  results.push(r);
+  const t = `(${(r.ms / 1000).toFixed(1)}s)`;
+  console.log(r.ok ? `PASS ${r.name} ${t}` : `FAIL ${r.name} ${t}: ${String(r.msg).split('\n')[0]}`);
+}
+
+process.on('SIGINT', () => finish({ name: 'interrupted', msg: 'SIGINT' }));
+process.on('SIGTERM', () => finish({ name: 'interrupted', msg: 'SIGTERM' }));
+const runTimer = setTimeout(() => {
+  log(`whole-run timeout of ${RUN_TIMEOUT / 1000}s reached`);
+  finish({ name: 'run-timeout', msg: `the run exceeded ${RUN_TIMEOUT / 1000}s` });
+}, RUN_TIMEOUT);
+
+// ---------------------------------------------------------------------------------------------
+// small utilities
+
+function newestVsix(dir) {
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.vsix')) : [];
+  files.sort((a, b) => fs.statSync(path.join(dir, b)).mtimeMs - fs.statSync(path.join(dir, a)).mtimeMs);
+  return files.length ? path.join(dir, files[0]) : undefined;
+}
+
+function findCodeServer() {
+  const cacheRoot = process.env.AK_E2E_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'algoritmekader-e2e');
+  const candidates = [opt['code-server'], process.env.CODE_SERVER, path.join(cacheRoot, `code-server-${CS_VERSION}`, 'node_modules', '.bin', 'code-server')];
+  for (const c of candidates) if (c && fs.existsSync(c)) return c;
+  const w = spawnSync('sh', ['-c', 'command -v code-server'], { encoding: 'utf8' });
+  return w.status === 0 ? w.stdout.trim() : undefined;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** pids of all live processes whose process group is pgid */
+function groupPids(pgid) {
+  const out = [];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // state ppid pgrp ...
+      if (Number(f[2]) === pgid && f[0] !== 'Z') out.push(Number(d));
+    } catch {}
+  }
+  return out;
+}
+
+/** pids of processes whose command line contains needle (used for the browser, by its own profile dir) */
+function pidsWithArg(needle) {
+  const out = [];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(needle)) out.push(Number(d));
+    } catch {}
+  }
+  return out;
+}
+
+async function withTimeout(promise, ms, what) {
+  let timer;
+  try {
+    return await Promise.race([promise, new Promise((_, rej) => (timer = setTimeout(() => rej(new Error(`${what}: timed out after ${ms / 1000}s`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function poll(fn, { timeout = 20000, interval = 250, what = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`${what}: not met within ${timeout / 1000}s${last ? ` (${last.message})` : ''}`);
+    await sleep(interval);
+  }
+}
+
+const norm = (s) => String(s ?? '').replace(/[\u00a0\u200b]/g, ' ');
+
+/** 1-based line number of the first line matching re (after line `after`) in a file on disk */
+function lineOf(file, re, after = 0) {
+  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  for (let i = after; i < lines.length; i++) if (re.test(lines[i])) return { line: i + 1, text: lines[i] };
+  throw new Error(`no line matching ${re} in ${file}`);
+}
+
+/** The items of a YAML list key in the frontmatter: [{line, value}], and the line of the key */
+function frontmatterList(file, key) {
+  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  if (lines[0] !== '---') return null;
+  const end = lines.indexOf('---', 1);
+  const k = lines.findIndex((l, i) => i < end && l === `${key}:`);
+  if (k < 0) return null;
+  const items = [];
+  for (let i = k + 1; i < end && /^\s*- /.test(lines[i]); i++) items.push({ line: i + 1, value: lines[i].replace(/^\s*- /, '').trim(), text: lines[i] });
+  return { keyLine: k + 1, items };
+}
+
+function walk(dir, out = []) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.name.startsWith('.')) continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// workbench helpers (selectors from the VS Code workbench DOM)
+
+const SEL = {
+  workbench: '.monaco-workbench',
+  explorer: '.explorer-folders-view',
+  quickInput: '.quick-input-widget',
+  quickInputBox: '.quick-input-widget .quick-input-box input',
+  quickInputRow: '.quick-input-widget .quick-input-list .monaco-list-row',
+  activeTab: '.part.editor .editor-group-container.active .tab.active',
+  editor: '.part.editor .editor-group-container.active .editor-instance .monaco-editor',
+  viewLines: '.part.editor .editor-group-container.active .editor-instance .monaco-editor .view-lines',
+  hover: '.monaco-hover',
+  suggest: '.suggest-widget',
+  suggestRow: '.suggest-widget .monaco-list-row',
+  actionWidget: '.action-widget',
+  actionRow: '.action-widget .monaco-list-row.action',
+  markers: '.markers-panel',
+  markersFilter: '.viewpane-filter input, .markers-panel-action-filter input',
+};
+
+async function dismiss(page) {
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+}
+
+/** Quick open (Ctrl+P) a file by its name; waits for its tab and its text. */
+async function quickOpen(page, fileName, { expectText } = {}) {
+  await dismiss(page);
+  await page.keyboard.press('Control+P');
+  const box = page.locator(SEL.quickInputBox);
+  await box.waitFor({ state: 'visible', timeout: 10000 });
+  await box.fill(fileName);
+  const stem = fileName.replace(/\.[^.]+$/, '');
+  await page.locator(SEL.quickInputRow, { hasText: stem }).first().waitFor({ state: 'visible', timeout: 15000 });
+  // the first row is focused; make sure it is our file
+  await poll(
+    async () => norm(await page.locator(`${SEL.quickInputRow}.focused`).first().textContent()).includes(stem),
+    { timeout: 5000, what: `quick open result for ${fileName}` },
+  );
+  await page.keyboard.press('Enter');
+  await page.locator(SEL.activeTab, { hasText: fileName }).waitFor({ state: 'visible', timeout: 15000 });
+  await page.locator(SEL.viewLines).first().waitFor({ state: 'visible', timeout: 15000 });
+  if (expectText) await waitEditorText(page, expectText);
+  // focus is in the editor now
+}
+
+/** Lines currently rendered in the active editor, in visual order, with U+00A0 turned into spaces. */
+async function editorLines(page) {
+  return page.locator(SEL.viewLines).first().evaluate((root) =>
+    [...root.querySelectorAll('.view-line')]
+      .map((el) => ({ top: parseFloat(el.style.top) || el.offsetTop, text: el.textContent.replace(/[\u00a0\u200b]/g, ' ') }))
+      .sort((a, b) => a.top - b.top)
+      .map((l) => l.text),
+  );
+}
+
+async function waitEditorText(page, words, timeout = 15000) {
+  const list = Array.isArray(words) ? words : [words];
+  return poll(async () => {
+    const t = (await editorLines(page)).join('\n');
+    return list.every((w) => t.includes(w)) && t;
+  }, { timeout, what: `editor showing ${JSON.stringify(list)}` });
+}
+
+/** Ctrl+G to line:col (1-based); the editor reveals it. */
+async function goTo(page, line, col = 1) {
+  await dismiss(page);
+  await page.keyboard.press('Control+G');
+  const box = page.locator(SEL.quickInputBox);
+  await box.waitFor({ state: 'visible', timeout: 10000 });
+  await box.fill(`:${line}:${col}`);
+  await sleep(150);
+  await page.keyboard.press('Enter');
+  await page.locator(SEL.quickInput).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  await sleep(200);
+}
+
+/** Screen rectangle of the first rendered occurrence of needle in the active editor. */
+async function textRect(page, needle) {
+  return page.locator(SEL.viewLines).first().evaluate((root, needle) => {
+    for (const line of root.querySelectorAll('.view-line')) {
+      const text = line.textContent.replace(/[\u00a0\u200b]/g, ' ');
+      const idx = text.indexOf(needle);
+      if (idx < 0) continue;
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let pos = 0, startSet = false;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const len = n.textContent.length;
+        if (!startSet && idx < pos + len) { range.setStart(n, idx - pos); startSet = true; }
+        if (startSet && idx + needle.length <= pos + len) { range.setEnd(n, idx + needle.length - pos); break; }
+        pos += len;
+      }
+      const b = range.getBoundingClientRect();
+      return { x: b.x, y: b.y, width: b.width, height: b.height };
+    }
+    return null;
+  }, needle);
+}
+
+/** Text of visible hovers (editor hovers and workbench hovers). */
+async function visibleHoverText(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.monaco-hover')]
+      .filter((h) => { const r = h.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(h).visibility !== 'hidden'; })
+      .map((h) => h.innerText.replace(/[\u00a0\u200b]/g, ' '))
+      .join('\n---\n'),
+  );
+}
+
+/** Hover the mouse over needle in the editor; falls back to Ctrl+K Ctrl+I (show hover at cursor). */
+async function hoverText(page, needle, words, timeout = 20000) {
+  const rect = await poll(() => textRect(page, needle), { timeout: 5000, what: `"${needle}" rendered in the editor` });
+  const x = rect.x + Math.min(rect.width / 2, 40), y = rect.y + rect.height / 2;
+  const ok = (t) => words.every((w) => t.includes(w)) && t;
+  const end = Date.now() + timeout;
+  let last = '';
+  let attempt = 0;
+  while (Date.now() < end) {
+    attempt++;
+    await page.mouse.move(x - 200, y + 200);
+    await sleep(100);
+    await page.mouse.move(x - 2, y, { steps: 3 });
+    await page.mouse.move(x, y);
+    try {
+      return await poll(async () => ok((last = await visibleHoverText(page))), { timeout: 3000, interval: 150, what: 'hover' });
+    } catch {}
+    if (attempt % 2 === 0) {
+      // keyboard fallback: the cursor was put inside needle by the caller
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      try {
+        return await poll(async () => ok((last = await visibleHoverText(page))), { timeout: 3000, interval: 150, what: 'hover' });
+      } catch {}
+    }
+  }
+  throw new Error(`hover over "${needle}" did not show ${JSON.stringify(words)}; last hover text: ${JSON.stringify(last.slice(0, 300))}`);
+}
+
+/** Labels of the suggest widget, scrolling through it with ArrowDown (the list is virtual). */
+async function suggestLabels(page, wanted, maxSteps = 60) {
+  await page.locator(SEL.suggest).first().waitFor({ state: 'visible', timeout: 15000 });
+  await poll(async () => (await page.locator(SEL.suggestRow).count()) > 0, { timeout: 15000, what: 'suggest items' });
+  const seen = new Set();
+  const collect = async () => {
+    const labels = await page.locator(SEL.suggestRow).evaluateAll((rows) =>
+      rows.map((r) => (r.querySelector('.label-name')?.textContent ?? r.getAttribute('aria-label') ?? '').replace(/[\u00a0\u200b]/g, ' ').trim()),
+    );
+    labels.forEach((l) => l && seen.add(l));
+  };
+  await collect();
+  for (let i = 0; i < maxSteps && !wanted.every((w) => seen.has(w)); i++) {
+    await page.keyboard.press('ArrowDown');
+    await sleep(40);
+    await collect();
+  }
+  return [...seen];
+}
+
+/** Ctrl+. and apply the code action whose label matches re (else the first, focused one). */
+async function applyCodeAction(page, re, shot) {
+  await page.keyboard.press('Control+.');
+  await page.locator(SEL.actionWidget).first().waitFor({ state: 'visible', timeout: 10000 });
+  const rows = page.locator(SEL.actionRow);
+  await poll(async () => (await rows.count()) > 0, { timeout: 10000, what: 'code actions' });
+  const labels = (await rows.allTextContents()).map(norm);
+  let idx = re ? labels.findIndex((l) => re.test(l)) : 0;
+  if (idx < 0) throw new Error(`no code action matching ${re}; offered: ${JSON.stringify(labels)}`);
+  const focused = await rows.evaluateAll((rs) => rs.findIndex((r) => r.classList.contains('focused')));
+  const from = focused < 0 ? 0 : focused;
+  for (let i = from; i < idx; i++) await page.keyboard.press('ArrowDown');
+  for (let i = from; i > idx; i--) await page.keyboard.press('ArrowUp');
+  await sleep(100);
+  if (shot) await shot('-menu');
+  await page.keyboard.press('Enter');
+  await page.locator(SEL.actionWidget).first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  return labels[idx];
+}
+
+/** Is there a squiggle (diagnostic decoration) under the rendered text needle? */
+async function squiggleUnder(page, needle) {
+  const rect = await textRect(page, needle);
+  if (!rect) return false;
+  return page.locator(SEL.editor).first().evaluate((ed, r) => {
+    const cy = r.y + r.height / 2;
+    return [...ed.querySelectorAll('[class*="squiggly-"]')].some((s) => {
+      const b = s.getBoundingClientRect();
+      return b.top <= cy && b.bottom >= cy - 2 && b.left < r.x + r.width && b.right > r.x;
+    });
+  }, rect);
+}
+
+/** Open the Problems view and return its text (optionally filtered). */
+async function problemsText(page, filter) {
+  await dismiss(page);
+  if (!(await page.locator(SEL.markers).first().isVisible().catch(() => false))) {
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator(SEL.markers).first().waitFor({ state: 'visible', timeout: 10000 });
+  }
+  if (filter) {
+    const f = page.locator(SEL.markersFilter).first();
+    if (await f.isVisible().catch(() => false)) {
+      if ((await f.inputValue()) !== filter) await f.fill(filter);
+    }
+  }
+  return norm(await page.locator(SEL.markers).first().innerText());
+}
+
+/** Run a command by its title through the command palette (F1). */
+async function runCommand(page, title) {
+  await dismiss(page);
+  await page.keyboard.press('F1');
+  const box = page.locator(SEL.quickInputBox);
+  await box.waitFor({ state: 'visible', timeout: 10000 });
+  await box.fill(`>${title}`);
+  await page.locator(SEL.quickInputRow, { hasText: title }).first().waitFor({ state: 'visible', timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.locator(SEL.quickInput).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+}
+
+/** Throw away unsaved edits of the active editor. */
+async function revertActive(page) {
+  await runCommand(page, 'File: Revert File');
+}
+
+async function saveActive(page) {
+  await dismiss(page);
+  await page.keyboard.press('Control+S');
+}
+
+async function waitFile(file, pred, what) {
+  return poll(() => { const t = fs.readFileSync(file, 'utf8'); return pred(t) && t; }, { timeout: 10000, what });
+}
+
+// ---------------------------------------------------------------------------------------------
+// checks for OUR extension. ctx = { page, ws (workspace copy), file(name) -> absolute path }
+
+const MAATREGEL_DANGLING = '2-owp-30-informeer-betrokkenen.md';
+const DANGLING_SLUG = 'aia-08-transparantie-aan-gebruikersverantwoordelijken';
+const VEREISTE_HOVER = 'aia-29-ai-modellen-algemene-doeleinden.md';
+
+const extensionChecks = {
+  async workbench({ page }) {
+    await page.locator(SEL.explorer).getByText('docs', { exact: true }).first().waitFor({ state: 'visible', timeout: 20000 });
+    return 'explorer shows the corpus folder';
+  },
+
+  // (a) the Problems view lists the dangling reference as an error with code AK040
+  async problems({ page, file }) {
+    await quickOpen(page, MAATREGEL_DANGLING); // diagnostics also for servers that only check open documents
+    const text = await poll(async () => {
+      const t = await problemsText(page, DANGLING_SLUG);
+      return t.includes(DANGLING_SLUG) && t.includes('AK040') && t;
+    }, { timeout: 45000, what: `Problems view listing ${DANGLING_SLUG} with AK040` });
+    if (!text.includes(MAATREGEL_DANGLING)) throw new Error(`marker not under ${MAATREGEL_DANGLING}: ${text.slice(0, 300)}`);
+    // severity: the row's aria-label starts with "Error:" (its icon turns into a light bulb when focused)
+    const label = await page.locator(`${SEL.markers} .monaco-list-row`, { hasText: DANGLING_SLUG }).first()
+      .evaluate((row) => `${row.getAttribute('aria-label')} ${row.querySelector('.marker-icon')?.className ?? ''}`);
+    if (!/^Error\b/.test(label) && !/marker-icon error/.test(label)) throw new Error(`the AK040 marker is not an error: ${label}`);
+    void file;
+    return `AK040 error listed (${label.slice(0, 100)})`;
+  },
+
+  // (b) hover over the slug in <!-- list_maatregelen vereiste/aia-29-... --> shows the vereiste's title
+  async hover({ page, file }) {
+    const f = file(VEREISTE_HOVER);
+    const slug = VEREISTE_HOVER.replace(/\.md$/, '');
+    const { line, text } = lineOf(f, new RegExp(`<!--\\s*list_maatregelen\\s+vereiste/${slug}`));
+    await quickOpen(page, VEREISTE_HOVER, { expectText: 'AI-modellen' });
+    await goTo(page, line, text.indexOf(slug) + 6);
+    const words = ['AI-modellen', 'algemene', 'doeleinden'];
+    const h = await hoverText(page, slug, words);
+    return `hover: ${h.split('\n')[0].slice(0, 80)}`;
+  },
+
+  // (c) completion of onderwerp values on a new "- " item line
+  async completion({ page, ws, shot }) {
+    const wanted = ['transparantie', 'privacy-en-gegevensbescherming'];
+    // a maatregel whose onderwerp list holds neither value (a server may leave out values already present)
+    const dir = path.join(ws, 'docs', 'voldoen-aan-wetten-en-regels', 'maatregelen');
+    const f = fs.readdirSync(dir).sort().map((n) => path.join(dir, n)).find((p) => {
+      const l = frontmatterList(p, 'onderwerp');
+      return l && l.items.length && l.items.every((i) => !wanted.includes(i.value));
+    });
+    if (!f) throw new Error('no maatregel with a suitable onderwerp list');
+    const { items } = frontmatterList(f, 'onderwerp');
+    const last = items[items.length - 1];
+    await quickOpen(page, path.basename(f), { expectText: 'onderwerp:' });
+    await goTo(page, last.line, last.text.length + 1);
+    await page.keyboard.insertText('\n- '); // inserted as is: no auto-indent or list continuation
+    await page.keyboard.press('Escape'); // close a suggest opened by trigger characters, then ask explicitly
+    await page.keyboard.press('Control+Space');
+    const labels = await suggestLabels(page, wanted);
+    await shot();
+    const missing = wanted.filter((w) => !labels.includes(w));
+    if (missing.length) throw new Error(`completion lacks ${missing.join(', ')}; got ${JSON.stringify(labels.slice(0, 20))}`);
+    await revertActive(page);
+    return `${path.basename(f)}: ${labels.length} items incl. ${wanted.join(', ')}`;
+  },
+
+  // (d) misspelt onderwerp -> diagnostic -> quick fix restores "transparantie"
+  async quickfix({ page, ws, shot }) {
+    const dir = path.join(ws, 'docs', 'voldoen-aan-wetten-en-regels', 'maatregelen');
+    const f = fs.readdirSync(dir).sort().filter((n) => n !== MAATREGEL_DANGLING).map((n) => path.join(dir, n)).find((p) => {
+      const l = frontmatterList(p, 'onderwerp');
+      return l && l.items.some((i) => i.value === 'transparantie');
+    });
+    if (!f) throw new Error('no maatregel with onderwerp transparantie');
+    const item = frontmatterList(f, 'onderwerp').items.find((i) => i.value === 'transparantie');
+    const original = fs.readFileSync(f, 'utf8');
+    await quickOpen(page, path.basename(f), { expectText: 'onderwerp:' });
+    await goTo(page, item.line, item.text.length + 1);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.insertText('ei');
+    await dismiss(page);
+    await waitEditorText(page, '- transparantei');
+    await poll(() => squiggleUnder(page, 'transparantei'), { timeout: 30000, what: 'a diagnostic squiggle under "transparantei"' });
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft'); // cursor inside the word
+    const applied = await applyCodeAction(page, /transparantie/, shot);
+    await waitEditorText(page, '- transparantie', 10000);
+    const lines = await editorLines(page);
+    if (lines.some((l) => l.includes('transparantei'))) throw new Error('editor still shows "transparantei"');
+    await saveActive(page);
+    await waitFile(f, (t) => t === original, 'the saved file equal to the original');
+    return `applied "${applied.trim().slice(0, 60)}", file restored`;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// smoke checks: need no extension of ours; they use VS Code's own markdown support on a small
+// fixture written into the workspace copy (folder e2e-smoke/), next to whatever folder was given.
+
+const SMOKE_FILES = {
+  'e2e-smoke/smoke-start.md': [
+    '---', 'title: Smoke fixture zebrafruit', '---', '', '# Smoke start', '',
+    'Read [the other note](notes/smoke-other.md) first.', '',
+    'This link is broken: [missing](notes/smoke-missing.md).', '',
+  ].join('\n'),
+  'e2e-smoke/notes/smoke-other.md': '# Other note\n\nHello from the other note.\n',
+  'e2e-smoke/smoke-edit.md': '# Edit me\n\nfirst line\n',
+};
+
+const smokeChecks = {
+  async workbench({ page }) {
+    await page.locator(SEL.explorer).getByText('e2e-smoke', { exact: true }).first().waitFor({ state: 'visible', timeout: 20000 });
+    return 'explorer shows the folder';
+  },
+  async 'quick-open'({ page }) {
+    await quickOpen(page, 'smoke-start.md');
+    return 'tab opened';
+  },
+  async 'editor-text'({ page }) {
+    await quickOpen(page, 'smoke-start.md');
+    await waitEditorText(page, ['zebrafruit', 'Smoke start', 'smoke-other.md']);
+    return 'editor shows the file';
+  },
+  async hover({ page, file }) {
+    await quickOpen(page, 'smoke-start.md', { expectText: 'smoke-other.md' });
+    const { line, text } = lineOf(file('smoke-start.md'), /smoke-other\.md/);
+    await goTo(page, line, text.indexOf('smoke-other') + 3);
+    const h = await hoverText(page, 'notes/smoke-other.md', ['Follow', 'link']);
+    return `hover: ${h.split('\n')[0].slice(0, 60)}`;
+  },
+  async problems({ page }) {
+    await quickOpen(page, 'smoke-start.md');
+    await poll(async () => (await problemsText(page, 'smoke-missing')).includes('smoke-missing.md'), {
+      timeout: 45000, what: 'Problems view listing the broken link',
+    });
+    return 'markdown link validation error listed';
+  },
+  async completion({ page, file, shot }) {
+    await quickOpen(page, 'smoke-edit.md', { expectText: 'first line' });
+    const lines = fs.readFileSync(file('smoke-edit.md'), 'utf8').split('\n');
+    await goTo(page, lines.length, 1);
+    await page.keyboard.insertText('[x](notes/');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Space');
+    const labels = await suggestLabels(page, ['smoke-other.md']);
+    await shot();
+    await revertActive(page);
+    if (!labels.includes('smoke-other.md')) throw new Error(`no smoke-other.md in ${JSON.stringify(labels)}`);
+    return `${labels.length} path completions`;
+  },
+  async quickfix({ page, ws, file, shot }) {
+    await quickOpen(page, 'smoke-start.md');
+    const { line, text } = lineOf(file('smoke-start.md'), /smoke-missing\.md/);
+    await goTo(page, line, text.indexOf('smoke-missing') + 3);
+    await poll(() => squiggleUnder(page, 'smoke-missing'), { timeout: 30000, what: 'squiggle under the broken link' });
+    const applied = await applyCodeAction(page, /Exclude/i, shot);
+    const settings = path.join(ws, '.vscode', 'settings.json');
+    await poll(() => fs.existsSync(settings) && fs.readFileSync(settings, 'utf8').includes('smoke-missing'), {
+      timeout: 10000, what: 'workspace settings updated by the quick fix',
+    });
+    return `applied "${applied.trim().slice(0, 60)}"`;
+  },
+  async save({ page, file }) {
+    await quickOpen(page, 'smoke-edit.md', { expectText: 'first line' });
+    await goTo(page, 3, 11);
+    await page.keyboard.insertText(' saved-by-e2e');
+    await waitEditorText(page, 'first line saved-by-e2e');
+    await saveActive(page);
+    await waitFile(file('smoke-edit.md'), (t) => t.includes('first line saved-by-e2e'), 'the file saved to disk');
+    return 'typed text saved to disk';
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// main
+
+async function main() {
+  const checks = checkSpec === 'smoke' ? smokeChecks : checkSpec === 'extension' ? extensionChecks : null;
+  let selected;
+  if (checks) selected = Object.entries(checks);
+  else {
+    const all = { ...Object.fromEntries(Object.entries(smokeChecks).map(([k, v]) => [`smoke:${k}`, v])), ...extensionChecks };
+    selected = checkSpec.split(',').map((n) => {
+      if (!all[n]) throw new Error(`unknown check "${n}"; known: ${Object.keys(all).join(', ')}`);
+      return [n, all[n]];
+    });
+  }
+  const smokeLike = SMOKE || selected.some(([n]) => n.startsWith('smoke:'));
+
+  // corpus / folder
+  let corpus = opt.corpus ? path.resolve(opt.corpus) : undefined;
+  if (!smokeLike) {
+    corpus ??= path.resolve(ROOT, '..', 'shared', 'corpora', 'algoritmekader');
+    if (!fs.existsSync(path.join(corpus, 'docs', 'voldoen-aan-wetten-en-regels'))) {
+      console.log(`NOTE: corpus not found at ${corpus} (no docs/voldoen-aan-wetten-en-regels): e2e checks skipped`);
+      clearTimeout(runTimer);
+      console.log('0 passed, 0 failed');
+      process.exit(0);
+    }
+  } else if (corpus && !fs.existsSync(corpus)) {
+    throw new Error(`folder ${corpus} does not exist`);
+  }
+
+  // extension package
+  let vsix = opt.vsix ? path.resolve(opt.vsix) : undefined;
+  if (!vsix && !smokeLike) {
+    vsix = newestVsix(ROOT);
+    if (!vsix) throw new Error(`no *.vsix in ${ROOT}: package the extension first (npx @vscode/vsce package), or pass one`);
+  }
+  if (vsix && !fs.existsSync(vsix)) throw new Error(`${vsix} does not exist`);
+
+  const codeServer = findCodeServer();
+  if (!codeServer) throw new Error('code-server not found: run `bash e2e/install-code-server.sh` (or pass --code-server)');
+  if (!fs.existsSync(opt.chromium)) throw new Error(`no browser at ${opt.chromium} (apt-get install chromium)`);
+  const require = createRequire(path.join(ROOT, 'package.json'));
+  const { chromium } = require('playwright-core');
+
+  // temp layout
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ak-e2e-'));
+  cleanups.push(async () => {
+    if (opt.keep || results.some((r) => !r.ok)) log(`kept ${tmp} (logs: ${tmp}/code-server.log)`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  });
+  const home = path.join(tmp, 'home');
+  const userData = path.join(tmp, 'user-data');
+  const extDir = path.join(tmp, 'extensions');
+  const profile = path.join(tmp, 'chromium-profile');
+  const ws = path.join(tmp, 'ws', corpus ? path.basename(corpus) : 'smoke-workspace');
+  for (const d of [home, userData, extDir, profile, ws, path.join(userData, 'User')]) fs.mkdirSync(d, { recursive: true });
+  if (corpus) fs.cpSync(corpus, ws, { recursive: true, filter: (s) => !/(^|\/)(\.git|node_modules)$/.test(s) });
+  if (smokeLike) for (const [rel, text] of Object.entries(SMOKE_FILES)) {
+    fs.mkdirSync(path.dirname(path.join(ws, rel)), { recursive: true });
+    fs.writeFileSync(path.join(ws, rel), text);
+  }
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'editor.hover.delay': 100,
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'security.workspace.trust.enabled': false,
+    'git.enabled': false,
+    'files.autoSave': 'off',
+    'editor.minimap.enabled': false,
+    'markdown.validate.enabled': smokeLike, // the smoke checks use VS Code's own link validation
+    'chat.commandCenter.enabled': false,
+  };
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    XDG_RUNTIME_DIR: path.join(tmp, 'run'),
+  };
+  fs.mkdirSync(env.XDG_RUNTIME_DIR, { recursive: true, mode: 0o700 });
+  const file = (name) => {
+    const hit = walk(ws).find((p) => path.basename(p) === name);
+    if (!hit) throw new Error(`${name} not found in the workspace`);
+    return hit;
+  };
+  log(`mode ${checkSpec}; workspace ${ws}; code-server ${codeServer}`);
+
+  // install the extension
+  if (vsix) {
+    const t = Date.now();
+    const r = spawnSync(codeServer, ['--install-extension', vsix, '--force', '--extensions-dir', extDir, '--user-data-dir', userData], {
+      env, encoding: 'utf8', timeout: 90000,
+    });
+    const out = `${r.stdout}${r.stderr}`;
+    if (r.status !== 0 || !/successfully installed/i.test(out)) throw new Error(`installing ${vsix} failed:\n${out}`);
+    log(`installed ${path.basename(vsix)} in ${((Date.now() - t) / 1000).toFixed(1)}s: ${fs.readdirSync(extDir).filter((d) => !d.startsWith('.') && !d.endsWith('.json')).join(', ')}`);
+  }
+
+  // start code-server in its own session/process group (detached = setsid(2)); a small sh
+  // guard in that group kills the group if this runner dies without cleaning up.
+  const port = await freePort();
+  const csArgs = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extDir, ws];
+  const guard = 'runner=$1; shift; "$@" & cs=$!; ' +
+    'while kill -0 "$runner" 2>/dev/null && kill -0 "$cs" 2>/dev/null; do sleep 1; done; ' +
+    'kill -TERM -- -$$ 2>/dev/null; sleep 3; kill -KILL -- -$$ 2>/dev/null';
+  const csLog = path.join(tmp, 'code-server.log');
+  const logFd = fs.openSync(csLog, 'a');
+  const tStart = Date.now();
+  const cs = spawn('sh', ['-c', guard, 'ak-e2e-guard', String(process.pid), codeServer, ...csArgs], {
+    env, detached: true, stdio: ['ignore', logFd, logFd],
+  });
+  const pgid = cs.pid;
+  cleanups.push(async () => {
+    const pids = groupPids(pgid);
+    if (!pids.length) return;
+    log(`stopping code-server process group ${pgid} (${pids.length} processes)`);
+    try { process.kill(-pgid, 'SIGTERM'); } catch {}
+    try {
+      await poll(() => groupPids(pgid).length === 0, { timeout: 5000, interval: 200, what: 'code-server exit' });
+    } catch {
+      try { process.kill(-pgid, 'SIGKILL'); } catch {}
+      await sleep(300);
+    }
+    const left = groupPids(pgid);
+    log(left.length ? `WARNING: still alive in group ${pgid}: ${left.join(' ')}` : 'code-server process group gone');
+  });
+  if (opt.verbose) {
+    const tail = setInterval(() => {}, 1000);
+    cleanups.push(async () => { clearInterval(tail); process.stderr.write(fs.readFileSync(csLog, 'utf8')); });
+  }
+  const base = `http://127.0.0.1:${port}`;
+  await poll(async () => (await fetch(`${base}/healthz`)).ok, { timeout: 30000, interval: 200, what: 'code-server /healthz' }).catch((e) => {
+    throw new Error(`${e.message}\n${fs.readFileSync(csLog, 'utf8').slice(-2000)}`);
+  });
+  log(`code-server up on ${base} in ${((Date.now() - tStart) / 1000).toFixed(1)}s`);
+
+  // browser
+  const context = await withTimeout(chromium.launchPersistentContext(profile, {
+    executablePath: opt.chromium,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    env,
+    viewport: { width: 1400, height: 900 },
+    timeout: 30000,
+  }), 40000, 'launching Chromium');
+  cleanups.push(async () => {
+    await withTimeout(context.close(), 8000, 'closing the browser').catch((e) => log(e.message));
+    const left = pidsWithArg(`--user-data-dir=${profile}`);
+    for (const pid of left) try { process.kill(pid, 'SIGKILL'); } catch {}
+    log(left.length ? `killed ${left.length} leftover browser processes` : 'browser gone');
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15000);
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+
+  const tPage = Date.now();
+  await page.goto(`${base}/?folder=${encodeURIComponent(ws)}`, { waitUntil: 'domcontentloaded', timeout: 30000 });
+  await page.locator(SEL.workbench).waitFor({ state: 'visible', timeout: 60000 });
+  await page.locator(SEL.explorer).waitFor({ state: 'visible', timeout: 60000 });
+  await sleep(1500); // let the workbench settle (restored views, extension host start)
+  log(`workbench loaded in ${((Date.now() - tPage) / 1000).toFixed(1)}s`);
+
+  fs.mkdirSync(opt.screenshots, { recursive: true });
+  const shotPrefix = smokeLike ? 'e2e-smoke-' : 'e2e-';
+  for (const [name, fn] of selected) {
+    const t = Date.now();
+    const shotBase = path.join(opt.screenshots, `${shotPrefix}${name.replace(/[^\w.-]+/g, '-')}`);
+    const shots = new Set();
+    // a check may call shot() when its evidence is on screen (e.g. a widget still open); shot('-x') adds a suffix
+    const shot = async (suffix = '') => {
+      const f = `${shotBase}${suffix}.png`;
+      try {
+        await withTimeout(page.screenshot({ path: f }), 15000, 'screenshot');
+        shots.add(f);
+      } catch (e) {
+        log(`screenshot ${f} failed: ${e.message}`);
+      }
+    };
+    let ok = false, msg;
+    try {
+      msg = await withTimeout(fn({ page, ws, file, base, shot }), CHECK_TIMEOUT, name);
+      ok = true;
+    } catch (e) {
+      msg = e?.message ?? String(e);
+    }
+    if (!ok || !shots.has(`${shotBase}.png`)) await shot(); // the final state; on failure it shows what went wrong
+    report({ name, ok, ms: Date.now() - t, msg });
+    log(`  ${name}: ${msg ?? ''} -> ${[...shots].join(', ')}`);
+  }
+  if (consoleErrors.length && (opt.verbose || results.some((r) => !r.ok))) {
+    log(`browser console errors (${consoleErrors.length}):\n  ${consoleErrors.slice(0, 15).join('\n  ')}`);
+  }
+}
+
+main()
+  .then(() => { clearTimeout(runTimer); return finish(); })
+  .catch((e) => {
+    clearTimeout(runTimer);
+    log(e?.stack ?? e);
+    return finish({ name: 'setup', msg: e?.message ?? String(e) });
+  });

@@ -1,0 +1,35 @@
+import type { Range } from 'vscode-languageserver-textdocument';
+import type { Corpus } from './corpus/corpus';
+import type { ParsedDocument } from './parsing/parseDocument';
+import { ruleByCode, type SeveritySetting } from './rules/catalog';
+import type { Finding, Fix } from './rules/finding';
+import { rules } from './rules';
+
+export type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
+
+/** Runs every rule on one document of the corpus; rules set to `off` are left out. */
+export function checkDocument(corpus: Corpus, document: ParsedDocument, overrides: SeverityOverrides = {}): Finding[] {
+  const findings: Finding[] = [];
+  const report = (code: string, range: Range, message: string, fixes: Fix[] = []) => {
+    const severity = overrides[code] ?? ruleByCode.get(code)?.severity ?? 'error';
+    if (severity === 'off') return;
+    findings.push({ path: document.path, code, severity, message, range, fixes });
+  };
+  for (const rule of rules) rule({ corpus, document, report });
+  return findings.sort(compareFindings);
+}
+
+export function checkCorpus(corpus: Corpus, overrides: SeverityOverrides = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const document of corpus.all()) findings.push(...checkDocument(corpus, document, overrides));
+  return findings.sort(compareFindings);
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
+}

@@ -1,0 +1,185 @@
+import type { ParsedDocument } from '../parsing/parseDocument';
+import type { CorpusSchema } from '../schema/schema';
+
+/** A multimap from string keys to document paths. */
+class PathIndex {
+  private readonly map = new Map<string, Set<string>>();
+  add(key: string, path: string): void {
+    let paths = this.map.get(key);
+    if (!paths) this.map.set(key, (paths = new Set()));
+    paths.add(path);
+  }
+  delete(key: string, path: string): void {
+    const paths = this.map.get(key);
+    if (!paths) return;
+    paths.delete(path);
+    if (paths.size === 0) this.map.delete(key);
+  }
+  get(key: string): ReadonlySet<string> {
+    return this.map.get(key) ?? empty;
+  }
+}
+const empty: ReadonlySet<string> = new Set();
+const join = (...parts: string[]) => parts.join('\u0000');
+
+/**
+ * The parsed documents of one corpus root and the indexes the rules and language features query:
+ * slugs per type and taxonomy, ids, list values, slug references and directive filters. Kept up to
+ * date document by document, so an edit costs the size of the document, not of the corpus.
+ */
+export class Corpus {
+  private readonly documents = new Map<string, ParsedDocument>();
+  private readonly slugs = new Map<string, Map<string, ParsedDocument>>();
+  private readonly ids = new PathIndex();
+  /** (document type, key, value) → documents whose list `key` contains `value`. */
+  private readonly values = new PathIndex();
+  /** (cited type, slug) → documents citing it. */
+  private readonly citations = new PathIndex();
+  /** (listed type, key, value) → documents with a directive filtering on it. */
+  private readonly filters = new PathIndex();
+  /** Documents with a slug-citing directive or list, and documents using a taxonomy key, by value. */
+  private readonly taxonomyUses = new PathIndex();
+
+  constructor(readonly schema: CorpusSchema) {}
+
+  get size(): number {
+    return this.documents.size;
+  }
+
+  all(): IterableIterator<ParsedDocument> {
+    return this.documents.values();
+  }
+
+  get(path: string): ParsedDocument | undefined {
+    return this.documents.get(path);
+  }
+
+  /** Adds or replaces a document; returns the paths of the other documents whose findings may have changed. */
+  set(document: ParsedDocument): Set<string> {
+    const previous = this.documents.get(document.path);
+    if (previous) this.unindex(previous);
+    this.documents.set(document.path, document);
+    this.index(document);
+    return this.dependents(previous, document);
+  }
+
+  /** Removes a document; returns the paths of the documents whose findings may have changed. */
+  delete(path: string): Set<string> {
+    const previous = this.documents.get(path);
+    if (!previous) return new Set();
+    this.unindex(previous);
+    this.documents.delete(path);
+    return this.dependents(previous, undefined);
+  }
+
+  /** The document of `type` (or taxonomy page of `type`) with that slug. */
+  bySlug(type: string, slug: string): ParsedDocument | undefined {
+    return this.slugs.get(type)?.get(slug);
+  }
+
+  /** The slugs of a document type or a taxonomy. */
+  slugsOf(type: string): ParsedDocument[] {
+    return [...(this.slugs.get(type)?.values() ?? [])];
+  }
+
+  withId(id: string): ParsedDocument[] {
+    return this.resolve(this.ids.get(id));
+  }
+
+  /** Documents of `type` whose list `key` contains `value`: what `list_* key/value` renders. */
+  matching(type: string, key: string, value: string): ParsedDocument[] {
+    return this.resolve(this.values.get(join(type, key, value)));
+  }
+
+  /** Documents citing the slug of a document of `type`. */
+  citing(type: string, slug: string): ParsedDocument[] {
+    return this.resolve(this.citations.get(join(type, slug)));
+  }
+
+  /** Distinct values used under a list key, with their counts (for open vocabularies such as `categorie`). */
+  valuesUsed(key: string): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const document of this.documents.values()) {
+      for (const value of document.lists.get(key) ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  private resolve(paths: ReadonlySet<string>): ParsedDocument[] {
+    return [...paths].flatMap((path) => this.documents.get(path) ?? []);
+  }
+
+  private kindOf(document: ParsedDocument): string | undefined {
+    return document.type ?? document.taxonomy;
+  }
+
+  private index(document: ParsedDocument): void {
+    const kind = this.kindOf(document);
+    if (kind) {
+      let bySlug = this.slugs.get(kind);
+      if (!bySlug) this.slugs.set(kind, (bySlug = new Map()));
+      bySlug.set(document.slug, document);
+    }
+    this.forEachKey(document, (index, key) => index.add(key, document.path));
+  }
+
+  private unindex(document: ParsedDocument): void {
+    const kind = this.kindOf(document);
+    if (kind && this.slugs.get(kind)?.get(document.slug) === document) this.slugs.get(kind)?.delete(document.slug);
+    this.forEachKey(document, (index, key) => index.delete(key, document.path));
+  }
+
+  private forEachKey(document: ParsedDocument, visit: (index: PathIndex, key: string) => void): void {
+    if (document.id) visit(this.ids, document.id);
+    for (const [key, values] of document.lists) {
+      for (const value of values) {
+        if (document.type) visit(this.values, join(document.type, key, value));
+        const vocabulary = this.schema.listKeys[key]?.vocabulary;
+        if (vocabulary?.kind === 'taxonomy') visit(this.taxonomyUses, join(vocabulary.taxonomy, value));
+      }
+    }
+    for (const reference of document.references) visit(this.citations, join(reference.type, reference.slug));
+    for (const filter of document.filters) {
+      visit(this.filters, join(filter.listedType, filter.key, filter.value));
+      const vocabulary = this.schema.listKeys[filter.key]?.vocabulary;
+      if (vocabulary?.kind === 'taxonomy') visit(this.taxonomyUses, join(vocabulary.taxonomy, filter.value));
+    }
+  }
+
+  /**
+   * Which other documents' findings can change when `before` becomes `after`: those that cite its slug
+   * (when it appears or goes), use its taxonomy value, share its old or new id (AK031), or have a
+   * directive filter on a list value it gained or lost (AK055).
+   */
+  private dependents(before: ParsedDocument | undefined, after: ParsedDocument | undefined): Set<string> {
+    const result = new Set<string>();
+    const add = (paths: ReadonlySet<string>) => paths.forEach((path) => result.add(path));
+    const kind = (before && this.kindOf(before)) ?? (after && this.kindOf(after));
+    const slug = before?.slug ?? after?.slug;
+    if (kind && slug && (!before || !after || this.kindOf(before) !== this.kindOf(after))) {
+      add(this.citations.get(join(kind, slug)));
+      add(this.taxonomyUses.get(join(kind, slug)));
+    }
+    if (before?.id !== after?.id) {
+      if (before?.id) add(this.ids.get(before.id));
+      if (after?.id) add(this.ids.get(after.id));
+    }
+    const type = after?.type ?? before?.type;
+    if (type) {
+      for (const key of symmetricDifference(listPairs(before), listPairs(after))) add(this.filters.get(join(type, key)));
+    }
+    if (after) result.delete(after.path);
+    else if (before) result.delete(before.path);
+    return result;
+  }
+}
+
+function listPairs(document: ParsedDocument | undefined): Set<string> {
+  const pairs = new Set<string>();
+  for (const [key, values] of document?.lists ?? []) for (const value of values) pairs.add(join(key, value));
+  return pairs;
+}
+
+function symmetricDifference(a: Set<string>, b: Set<string>): string[] {
+  return [...[...a].filter((x) => !b.has(x)), ...[...b].filter((x) => !a.has(x))];
+}

@@ -1,0 +1,30 @@
+import type { Vocabulary } from '../schema/schema';
+import type { Corpus } from './corpus';
+
+/** Whether `value` is allowed by a closed vocabulary (an open one allows everything). */
+export function isAllowed(corpus: Corpus, vocabulary: Vocabulary, value: string): boolean {
+  switch (vocabulary.kind) {
+    case 'values':
+      return vocabulary.values.includes(value);
+    case 'taxonomy':
+      return corpus.bySlug(vocabulary.taxonomy, value) !== undefined;
+    case 'documents':
+      return corpus.bySlug(vocabulary.documentType, value) !== undefined;
+    case 'open':
+      return true;
+  }
+}
+
+/** The allowed values of a vocabulary; for an open one, the values already used under `key`. */
+export function allowedValues(corpus: Corpus, vocabulary: Vocabulary, key: string): string[] {
+  switch (vocabulary.kind) {
+    case 'values':
+      return vocabulary.values;
+    case 'taxonomy':
+      return corpus.slugsOf(vocabulary.taxonomy).map((page) => page.slug);
+    case 'documents':
+      return corpus.slugsOf(vocabulary.documentType).map((document) => document.slug);
+    case 'open':
+      return [...corpus.valuesUsed(key).keys()];
+  }
+}

@@ -1,0 +1,138 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-textdocument';
+import { classifyPath } from '../corpus/layout';
+import type { CorpusSchema } from '../schema/schema';
+import { findDirectives, type Directive } from './directives';
+import { parseFrontmatter, type Frontmatter, type FrontmatterEntry, type YamlValue } from './frontmatter';
+
+/** A slug cited by a document: an item of a `vereiste:`/`maatregel:` list or a directive's `vereiste/<slug>` argument. */
+export interface SlugReference {
+  /** Document type of the cited slug. */
+  type: string;
+  slug: string;
+  range: Range;
+  offsets: [number, number];
+  in: 'frontmatter' | 'directive';
+}
+
+/** The first argument of a `list_*` directive in `key/value` form: the filter the site applies. */
+export interface DirectiveFilter {
+  listedType: string;
+  key: string;
+  value: string;
+}
+
+export interface ParsedDocument {
+  /** Path relative to the corpus root, with `/` separators. */
+  path: string;
+  slug: string;
+  /** Document type (vereiste, maatregel, hulpmiddel) when the file is one. */
+  type?: string;
+  /** Taxonomy (levenscyclus, onderwerp, rollen) when the file is one of its pages. */
+  taxonomy?: string;
+  text: TextDocument;
+  frontmatter: Frontmatter;
+  /** Offset and line where the Markdown body starts (after the frontmatter, or 0 when there is none). */
+  bodyStart: number;
+  bodyLine: number;
+  directives: Directive[];
+  /** The valid `id`, trimmed, or undefined. */
+  id?: string;
+  title?: string;
+  /** String values of the list keys the type knows; the later occurrence of a duplicate key wins, as on the site. */
+  lists: Map<string, string[]>;
+  references: SlugReference[];
+  filters: DirectiveFilter[];
+}
+
+/** Top-level entries of a parsed frontmatter mapping, or none. */
+export function entriesOf(document: ParsedDocument): FrontmatterEntry[] {
+  return document.frontmatter.status === 'parsed' ? document.frontmatter.entries : [];
+}
+
+/** The string items of a list value; a scalar string counts as a one-item list. */
+export function stringItems(value: YamlValue): { text: string; item: YamlValue }[] {
+  if (value.kind === 'scalar') return typeof value.value === 'string' && value.value.trim() !== '' ? [{ text: value.value, item: value }] : [];
+  if (value.kind === 'list') {
+    return value.items.flatMap((item) => (item.kind === 'scalar' && typeof item.value === 'string' && item.value.trim() !== '' ? [{ text: item.value, item }] : []));
+  }
+  return [];
+}
+
+export function isValidId(id: unknown, prefix: string): id is string {
+  return typeof id === 'string' && id.trim().startsWith(prefix) && /^[a-z]+-\d+$/.test(id.trim().slice(prefix.length));
+}
+
+const maxYamlFailure = 'De frontmatter kan niet worden gelezen';
+
+export function parseDocument(path: string, content: string, schema: CorpusSchema, uri = path): ParsedDocument {
+  const kind = classifyPath(path, schema);
+  const text = TextDocument.create(uri, 'markdown', 0, content);
+  let frontmatter: Frontmatter;
+  try {
+    frontmatter = parseFrontmatter(content);
+  } catch (error) {
+    // The YAML parser recurses; absurd nesting exhausts the stack. Report it as a YAML error on line 2.
+    const reason = error instanceof RangeError ? 'te diep genest' : String(error);
+    const line = { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } };
+    const close = findCloseLine(content);
+    frontmatter = { status: 'parsed', bodyStart: text.offsetAt({ line: close + 1, character: 0 }), closeLine: close, errors: [{ message: `${maxYamlFailure}: ${reason}`, range: line }], isMapping: true, entries: [] };
+  }
+  // A block that is missing or never closed leaves the whole file to Markdown, as MkDocs reads it.
+  const bodyStart = frontmatter.status === 'parsed' ? frontmatter.bodyStart : 0;
+  const bodyLine = frontmatter.status === 'parsed' ? frontmatter.closeLine + 1 : 0;
+  const directives = findDirectives(content, bodyStart, bodyLine, schema.directivePrefixes);
+
+  const document: ParsedDocument = { path, ...kind, text, frontmatter, bodyStart, bodyLine, directives, lists: new Map(), references: [], filters: [] };
+  collectFacts(document, schema);
+  return document;
+}
+
+function findCloseLine(content: string): number {
+  const lines = content.split('\n');
+  for (let line = 1; line < lines.length; line++) if (/^---[ \t]*\r?$/.test(lines[line])) return line;
+  return lines.length - 1;
+}
+
+/** Derives what other documents depend on: id, title, list values, slug references and directive filters. */
+function collectFacts(document: ParsedDocument, schema: CorpusSchema): void {
+  const type = document.type ? schema.documentTypes[document.type] : undefined;
+  const known = type ? new Set([...type.required, ...type.optional]) : new Set<string>();
+  for (const entry of entriesOf(document)) {
+    if (entry.key === 'title' && entry.value.kind === 'scalar' && typeof entry.value.value === 'string') document.title = entry.value.value;
+    if (entry.key === 'id' && type?.idPrefix && isValidId(entry.value.kind === 'scalar' ? entry.value.value : undefined, type.idPrefix)) {
+      document.id = String((entry.value as { value: string }).value).trim();
+    }
+    if (!known.has(entry.key) || !schema.listKeys[entry.key]) continue;
+    const items = stringItems(entry.value);
+    document.lists.set(entry.key, items.map((i) => i.text));
+    const vocabulary = schema.listKeys[entry.key].vocabulary;
+    if (vocabulary.kind === 'documents') {
+      for (const { text, item } of items) {
+        document.references.push({ type: vocabulary.documentType, slug: text, range: item.range, offsets: item.offsets, in: 'frontmatter' });
+      }
+    }
+  }
+  for (const directive of document.directives) {
+    const listedType = schema.directives[directive.name]?.lists;
+    if (!listedType) continue;
+    directive.args.forEach((arg, index) => {
+      const slash = arg.text.indexOf('/');
+      if (slash <= 0) return;
+      const key = arg.text.slice(0, slash);
+      const value = arg.text.slice(slash + 1);
+      if (index === 0) document.filters.push({ listedType, key, value });
+      const vocabulary = schema.listKeys[key]?.vocabulary;
+      if (vocabulary?.kind === 'documents') {
+        const from = arg.offsets[0] + slash + 1;
+        document.references.push({
+          type: vocabulary.documentType,
+          slug: value,
+          range: { start: { line: arg.range.start.line, character: arg.range.start.character + slash + 1 }, end: arg.range.end },
+          offsets: [from, arg.offsets[1]],
+          in: 'directive',
+        });
+      }
+    });
+  }
+}

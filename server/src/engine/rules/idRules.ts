@@ -1,0 +1,48 @@
+// AK030-AK032: ids are well-formed URNs, unique, and match the file name.
+import { fix, replace } from '../fixes/edits';
+import { slugIdPrefix } from '../fixes/suggest';
+import { entriesOf, isValidId } from '../parsing/parseDocument';
+import type { Fix } from './finding';
+import { quote, type Rule, type RuleContext } from './rule';
+
+export const idRules: Rule = (context) => {
+  const { corpus, document, report } = context;
+  const prefix = document.type ? corpus.schema.documentTypes[document.type].idPrefix : undefined;
+  if (!prefix) return;
+  for (const entry of entriesOf(document).filter((e) => e.key === 'id')) {
+    const raw = entry.value.kind === 'scalar' ? entry.value.value : undefined;
+    if (!isValidId(raw, prefix)) {
+      report('AK030', entry.keyRange, `Ongeldig id ${quote(raw ?? entry.value.kind)}: verwacht ${quote(`${prefix}<letters>-<cijfers>`)}, bijvoorbeeld ${quote(`${prefix}aia-29`)}.`);
+      continue;
+    }
+    const id = raw.trim();
+    const others = corpus.withId(id).filter((other) => other.path !== document.path);
+    if (others.length > 0) {
+      report('AK031', entry.keyRange, `Id ${quote(id)} wordt ook gebruikt door ${others.map((o) => o.path).join(', ')}.`);
+    }
+    const tail = id.slice(id.lastIndexOf(':') + 1);
+    if (!new RegExp(`^(\\d+-)?${tail}-`).test(document.slug)) {
+      report('AK032', entry.keyRange, `De bestandsnaam ${quote(document.slug + '.md')} past niet bij id ${quote(id)}: die moet beginnen met ${quote(tail + '-')} (eventueel na een fasenummer).`, mismatchFixes(context, entry.value.offsets, prefix, tail));
+    }
+  }
+};
+
+/** Rename the file (and every citation of its slug), or change the id to the file's prefix. */
+function mismatchFixes({ corpus, document }: RuleContext, idOffsets: [number, number], prefix: string, tail: string): Fix[] {
+  const fixes: Fix[] = [];
+  const match = /^(\d+-)?[a-z]+-\d+-(.+)$/.exec(document.slug);
+  const newSlug = `${match?.[1] ?? ''}${tail}-${match ? match[2] : document.slug}`;
+  const folder = document.path.slice(0, document.path.lastIndexOf('/') + 1);
+  const newPath = `${folder}${newSlug}.md`;
+  if (document.type && !corpus.get(newPath)) {
+    const citations = corpus.citing(document.type, document.slug).flatMap((citing) =>
+      citing.references.filter((r) => r.type === document.type && r.slug === document.slug).map((r) => replace(citing, r.offsets, newSlug)),
+    );
+    fixes.push({ title: `Hernoem het bestand naar ${quote(newSlug + '.md')}`, preferred: true, safe: true, edits: citations, rename: { from: document.path, to: newPath } });
+  }
+  const filePrefix = slugIdPrefix(document.slug);
+  if (filePrefix) {
+    fixes.push(fix(`Verander het id in ${quote(prefix + filePrefix)}`, [replace(document, idOffsets, prefix + filePrefix)], { preferred: fixes.length === 0, safe: false }));
+  }
+  return fixes;
+}

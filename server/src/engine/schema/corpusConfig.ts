@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ruleByCode, severitySettings, type SeveritySetting } from '../rules/catalog';
+import { defaultSchema, type CorpusSchema } from './schema';
+
+/** Name of the optional configuration file in a corpus root. */
+export const configFileName = '.algoritmekader.json';
+
+export interface CorpusConfig {
+  schema: CorpusSchema;
+  rules: Record<string, SeveritySetting>;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads `.algoritmekader.json` from the corpus root, if there is one: `rules` sets severities, and
+ * `schema` is merged into the default schema (objects merge key by key, anything else replaces, and
+ * `null` removes a key). The file is data only: nothing in it is run or resolved outside the root.
+ */
+export function loadCorpusConfig(root: string): CorpusConfig {
+  let text: string;
+  try {
+    text = readFileSync(join(root, configFileName), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { schema: defaultSchema, rules: {} };
+    throw new ConfigError(`${configFileName}: cannot be read (${(error as Error).message})`);
+  }
+  return parseCorpusConfig(text);
+}
+
+export function parseCorpusConfig(text: string): CorpusConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${configFileName}: not valid JSON (${(error as Error).message})`);
+  }
+  if (!isObject(raw)) throw new ConfigError(`${configFileName}: expected a JSON object`);
+  const unknownKeys = Object.keys(raw).filter((key) => !['$schema', 'rules', 'schema'].includes(key));
+  if (unknownKeys.length > 0) throw new ConfigError(`${configFileName}: unknown key ${unknownKeys.map((k) => `'${k}'`).join(', ')} (expected rules, schema)`);
+  const rules = parseRuleSettings(raw.rules ?? {}, `${configFileName}: rules`);
+  const schema = raw.schema === undefined ? defaultSchema : mergeSchema(raw.schema);
+  return { schema, rules };
+}
+
+export function parseRuleSettings(value: unknown, where: string): Record<string, SeveritySetting> {
+  if (!isObject(value)) throw new ConfigError(`${where}: expected an object of rule code → severity`);
+  for (const [code, severity] of Object.entries(value)) {
+    if (!ruleByCode.has(code)) throw new ConfigError(`${where}: unknown rule '${code}'`);
+    if (!severitySettings.includes(severity as SeveritySetting)) throw new ConfigError(`${where}: '${code}' must be one of ${severitySettings.join(', ')}`);
+  }
+  return value as Record<string, SeveritySetting>;
+}
+
+function mergeSchema(override: unknown): CorpusSchema {
+  if (!isObject(override)) throw new ConfigError(`${configFileName}: schema must be an object`);
+  const merged = merge(defaultSchema, override) as CorpusSchema;
+  validateSchema(merged);
+  return merged;
+}
+
+function merge(base: unknown, override: unknown): unknown {
+  if (!isObject(base) || !isObject(override)) return override;
+  const result: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    if (value === null) delete result[key];
+    else result[key] = merge(base[key], value);
+  }
+  return result;
+}
+
+/** Checks the shapes the engine relies on, so a bad override is a clear message and not a crash later. */
+function validateSchema(schema: CorpusSchema): void {
+  const fail = (message: string): never => {
+    throw new ConfigError(`${configFileName}: schema.${message}`);
+  };
+  const isStrings = (value: unknown) => Array.isArray(value) && value.every((v) => typeof v === 'string');
+  const isFolder = (value: unknown) => typeof value === 'string' && !value.startsWith('/') && !value.split('/').includes('..');
+  if (!isFolder(schema.rootMarker)) fail('rootMarker must be a relative folder inside the corpus');
+  for (const [name, type] of Object.entries(schema.documentTypes ?? fail('documentTypes is required'))) {
+    if (!isObject(type) || !isFolder(type.folder)) fail(`documentTypes.${name}.folder must be a relative folder inside the corpus`);
+    if (!isStrings(type.required) || !isStrings(type.optional)) fail(`documentTypes.${name}: required and optional must be lists of keys`);
+    if (typeof type.label !== 'string') fail(`documentTypes.${name}.label must be a string`);
+  }
+  for (const [name, folder] of Object.entries(schema.taxonomies ?? {})) if (!isFolder(folder)) fail(`taxonomies.${name} must be a relative folder inside the corpus`);
+  for (const [key, listKey] of Object.entries(schema.listKeys ?? {})) {
+    const vocabulary = isObject(listKey) ? listKey.vocabulary : undefined;
+    if (!isObject(vocabulary)) fail(`listKeys.${key}.vocabulary is required`);
+    else if (vocabulary.kind === 'values' ? !isStrings(vocabulary.values)
+      : vocabulary.kind === 'taxonomy' ? !(typeof vocabulary.taxonomy === 'string' && vocabulary.taxonomy in schema.taxonomies)
+      : vocabulary.kind === 'documents' ? !(typeof vocabulary.documentType === 'string' && vocabulary.documentType in schema.documentTypes)
+      : vocabulary.kind !== 'open') {
+      fail(`listKeys.${key}.vocabulary must be {kind: values, values}, {kind: taxonomy, taxonomy}, {kind: documents, documentType} or {kind: open}`);
+    }
+  }
+  for (const [name, directive] of Object.entries(schema.directives ?? {})) {
+    if (!isObject(directive) || typeof directive.description !== 'string') fail(`directives.${name}.description must be a string`);
+    if (directive.lists !== undefined && !(directive.lists in schema.documentTypes)) fail(`directives.${name}.lists must name a document type`);
+  }
+  if (!isStrings(schema.directivePrefixes)) fail('directivePrefixes must be a list of strings');
+  if (typeof schema.maxToelichtingWords !== 'number') fail('maxToelichtingWords must be a number');
+  schema.keyDescriptions ??= {};
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,59 @@
+// Custom messages between the VS Code client and the language server, beyond LSP.
+// Plain constants and types only, so the client can import them without pulling in the server.
+
+/** Client → server request: drop the index and index every corpus root again. */
+export const reindexRequest = 'algoritmekader/reindex';
+
+/** Server → client notification after every (re)check: what the status bar shows. */
+export const statusNotification = 'algoritmekader/status';
+export interface StatusParams {
+  /** Documents indexed over all corpus roots. */
+  documents: number;
+  errors: number;
+  warnings: number;
+  /** True while the initial (or a re-)index is running. */
+  indexing: boolean;
+}
+
+/** Client → server request: the file name and text of a new content document. */
+export const newDocumentRequest = 'algoritmekader/newDocument';
+export type NewDocumentType = 'vereiste' | 'maatregel' | 'hulpmiddel';
+export interface NewDocumentParams {
+  type: NewDocumentType;
+  title: string;
+  /** Id prefix for vereisten and maatregelen, e.g. `aia` or `owp`; ignored for hulpmiddelen. */
+  prefix?: string;
+  /** A URI inside the corpus the document is for (the active editor's), to pick the root in a multi-root workspace. */
+  nearUri?: string;
+}
+export interface NewDocumentResult {
+  /** URI of the file to create (it does not exist yet). */
+  uri: string;
+  text: string;
+}
+/** Client → server request: the id prefixes in use for a type, most used first, to offer in a quick pick. */
+export const idPrefixesRequest = 'algoritmekader/idPrefixes';
+export interface IdPrefixesParams {
+  type: NewDocumentType;
+  nearUri?: string;
+}
+/** The prefixes, e.g. `['aia', 'avg', 'awb']`. */
+export type IdPrefixesResult = string[];
+
+/** `initializationOptions` the client sends. */
+export interface InitializationOptions {
+  /** Extra corpus roots as configured (absolute, or relative to the first workspace folder). */
+  extraRoots?: string[];
+}
+
+/** Workspace settings section read by the server via workspace/configuration. */
+export const configurationSection = 'algoritmekader';
+export interface ServerSettings {
+  /** Severity per rule code, e.g. { "AK020": "warning", "AK061": "off" }. */
+  rules: Record<string, 'error' | 'warning' | 'information' | 'hint' | 'off'>;
+  /** Extra corpus roots (absolute, or relative to the first workspace folder). */
+  extraRoots: string[];
+}
+
+/** Name of the per-corpus configuration file in a corpus root. */
+export const corpusConfigFileName = '.algoritmekader.json';
