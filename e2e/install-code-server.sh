@@ -19,7 +19,7 @@ STAMP="$PREFIX/.install-ok"
 log() { echo "[install-code-server] $*" >&2; }
 
 # --- Debian packages (only those missing) -----------------------------------
-APT_PKGS=(build-essential python3 pkg-config libkrb5-dev ripgrep chromium)
+APT_PKGS=(build-essential python3 pkg-config libkrb5-dev ripgrep chromium fonts-dejavu-core)
 if [ "${AK_E2E_SKIP_APT:-0}" != 1 ]; then
   missing=()
   for p in "${APT_PKGS[@]}"; do
@@ -29,7 +29,7 @@ if [ "${AK_E2E_SKIP_APT:-0}" != 1 ]; then
     log "apt-get install ${missing[*]}"
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >&2
   fi
 fi
 

@@ -27,6 +27,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -174,16 +175,30 @@ async function withTimeout(promise, ms, what) {
   }
 }
 
+// A check that timed out keeps running in the background until its next poll; every helper
+// calls guard(), which stops such a stale check before it presses keys during the next one.
+// (AsyncLocalStorage tells which check an async call belongs to.)
+const checkId = new AsyncLocalStorage();
+let currentCheck = 0;
+class Cancelled extends Error {}
+function guard(id = checkId.getStore()) {
+  if (id !== undefined && id !== currentCheck) throw new Cancelled('cancelled (check timed out)');
+}
+
 async function poll(fn, { timeout = 20000, interval = 250, what = 'condition' } = {}) {
   const end = Date.now() + timeout;
+  const id = checkId.getStore();
   let last;
   for (;;) {
+    guard(id);
     try {
       const v = await fn();
       if (v) return v;
     } catch (e) {
+      if (e instanceof Cancelled) throw e;
       last = e;
     }
+    guard(id);
     if (Date.now() > end) throw new Error(`${what}: not met within ${timeout / 1000}s${last ? ` (${last.message})` : ''}`);
     await sleep(interval);
   }
@@ -242,6 +257,7 @@ const SEL = {
 };
 
 async function dismiss(page) {
+  guard();
   for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
 }
 
@@ -259,6 +275,7 @@ async function quickOpen(page, fileName, { expectText } = {}) {
     async () => norm(await page.locator(`${SEL.quickInputRow}.focused`).first().textContent()).includes(stem),
     { timeout: 5000, what: `quick open result for ${fileName}` },
   );
+  guard();
   await page.keyboard.press('Enter');
   await page.locator(SEL.activeTab, { hasText: fileName }).waitFor({ state: 'visible', timeout: 15000 });
   await page.locator(SEL.viewLines).first().waitFor({ state: 'visible', timeout: 15000 });
@@ -292,6 +309,7 @@ async function goTo(page, line, col = 1) {
   await box.waitFor({ state: 'visible', timeout: 10000 });
   await box.fill(`:${line}:${col}`);
   await sleep(150);
+  guard();
   await page.keyboard.press('Enter');
   await page.locator(SEL.quickInput).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
   await sleep(200);
@@ -740,9 +758,9 @@ async function main() {
   const port = await freePort();
   const csArgs = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extDir, ws];
-  const guard = 'runner=$1; shift; "$@" & cs=$!; ' +
+  const guard = 'runner=$1; shift; "$@" & cs=$!; trap "" TERM; ' +
     'while kill -0 "$runner" 2>/dev/null && kill -0 "$cs" 2>/dev/null; do sleep 1; done; ' +
-    'kill -TERM -- -$$ 2>/dev/null; sleep 3; kill -KILL -- -$$ 2>/dev/null';
+    'kill -TERM 0; sleep 2; kill -KILL 0';
   const csLog = path.join(tmp, 'code-server.log');
   const logFd = fs.openSync(csLog, 'a');
   const tStart = Date.now();
@@ -755,12 +773,10 @@ async function main() {
     if (!pids.length) return;
     log(`stopping code-server process group ${pgid} (${pids.length} processes)`);
     try { process.kill(-pgid, 'SIGTERM'); } catch {}
-    try {
-      await poll(() => groupPids(pgid).length === 0, { timeout: 5000, interval: 200, what: 'code-server exit' });
-    } catch {
-      try { process.kill(-pgid, 'SIGKILL'); } catch {}
-      await sleep(300);
-    }
+    // the guard shell (pid pgid) ignores TERM; wait for the rest, then KILL what is left
+    await poll(() => groupPids(pgid).every((p) => p === pgid), { timeout: 5000, interval: 200, what: 'code-server exit' }).catch(() => {});
+    try { process.kill(-pgid, 'SIGKILL'); } catch {}
+    await poll(() => groupPids(pgid).length === 0, { timeout: 3000, interval: 100, what: 'group gone' }).catch(() => {});
     const left = groupPids(pgid);
     log(left.length ? `WARNING: still alive in group ${pgid}: ${left.join(' ')}` : 'code-server process group gone');
   });
@@ -820,12 +836,15 @@ async function main() {
       }
     };
     let ok = false, msg;
+    const id = ++currentCheck;
     try {
-      msg = await withTimeout(fn({ page, ws, file, base, shot }), CHECK_TIMEOUT, name);
+      msg = await withTimeout(checkId.run(id, () => fn({ page, ws, file, base, shot })), CHECK_TIMEOUT, name);
       ok = true;
     } catch (e) {
       msg = e?.message ?? String(e);
     }
+    currentCheck++; // cancels a timed-out check at its next helper call
+    if (!ok) await dismiss(page).catch(() => {});
     if (!ok || !shots.has(`${shotBase}.png`)) await shot(); // the final state; on failure it shows what went wrong
     report({ name, ok, ms: Date.now() - t, msg });
     log(`  ${name}: ${msg ?? ''} -> ${[...shots].join(', ')}`);

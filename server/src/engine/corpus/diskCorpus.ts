@@ -68,6 +68,17 @@ export function listMarkdownFiles(root: string, skipped: SkippedFile[] = []): Ma
   return files;
 }
 
+/** Why a single file under the root would not be listed by the walk (a link leaving the root, not a file), or undefined. */
+export function fileProblem(root: string, absolutePath: string): string | undefined {
+  try {
+    const stats = lstatSync(absolutePath);
+    if (stats.isSymbolicLink()) return linkProblem(absolutePath, realpathSync(root));
+    return stats.isFile() ? undefined : 'not a file';
+  } catch (error) {
+    return `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`;
+  }
+}
+
 function linkProblem(path: string, realRoot: string): string | undefined {
   let target: string;
   try {

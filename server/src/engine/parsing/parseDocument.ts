@@ -50,6 +50,14 @@ export function entriesOf(document: ParsedDocument): FrontmatterEntry[] {
   return document.frontmatter.status === 'parsed' ? document.frontmatter.entries : [];
 }
 
+/**
+ * Top-level entries of a frontmatter mapping that is valid YAML, or none: the site reads no metadata
+ * from a block with YAML errors, so its keys are neither indexed nor checked (the block gets AK003).
+ */
+export function validEntries(document: ParsedDocument): FrontmatterEntry[] {
+  return document.frontmatter.status === 'parsed' && document.frontmatter.errors.length === 0 ? document.frontmatter.entries : [];
+}
+
 /** The string items of a list value; a scalar string counts as a one-item list. */
 export function stringItems(value: YamlValue): { text: string; item: YamlValue }[] {
   if (value.kind === 'scalar') return typeof value.value === 'string' && value.value.trim() !== '' ? [{ text: value.value, item: value }] : [];
@@ -98,7 +106,7 @@ function findCloseLine(content: string): number {
 function collectFacts(document: ParsedDocument, schema: CorpusSchema): void {
   const type = document.type ? schema.documentTypes[document.type] : undefined;
   const known = type ? new Set([...type.required, ...type.optional]) : new Set<string>();
-  for (const entry of entriesOf(document)) {
+  for (const entry of validEntries(document)) {
     if (entry.key === 'title' && entry.value.kind === 'scalar' && typeof entry.value.value === 'string') document.title = entry.value.value;
     if (entry.key === 'id' && type?.idPrefix && isValidId(entry.value.kind === 'scalar' ? entry.value.value : undefined, type.idPrefix)) {
       document.id = String((entry.value as { value: string }).value).trim();

@@ -1,7 +1,7 @@
 // AK030-AK032: ids are well-formed URNs, unique, and match the file name.
 import { fix, replace } from '../fixes/edits';
 import { slugIdPrefix } from '../fixes/suggest';
-import { entriesOf, isValidId } from '../parsing/parseDocument';
+import { isValidId, validEntries } from '../parsing/parseDocument';
 import type { Fix } from './finding';
 import { quote, type Rule, type RuleContext } from './rule';
 
@@ -9,7 +9,7 @@ export const idRules: Rule = (context) => {
   const { corpus, document, report } = context;
   const prefix = document.type ? corpus.schema.documentTypes[document.type].idPrefix : undefined;
   if (!prefix) return;
-  for (const entry of entriesOf(document).filter((e) => e.key === 'id')) {
+  for (const entry of validEntries(document).filter((e) => e.key === 'id')) {
     const raw = entry.value.kind === 'scalar' ? entry.value.value : undefined;
     if (!isValidId(raw, prefix)) {
       report('AK030', entry.keyRange, `Ongeldig id ${quote(raw ?? entry.value.kind)}: verwacht ${quote(`${prefix}<letters>-<cijfers>`)}, bijvoorbeeld ${quote(`${prefix}aia-29`)}.`);

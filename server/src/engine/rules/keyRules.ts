@@ -1,7 +1,7 @@
 // AK010-AK012: required, known and unique top-level keys.
 import { lineBreak, deleteLines, fix, replace } from '../fixes/edits';
 import { didYouMean, suggest } from '../fixes/suggest';
-import { entriesOf } from '../parsing/parseDocument';
+import { validEntries } from '../parsing/parseDocument';
 import { knownKeys } from '../schema/schema';
 import { firstLine, quote, type Rule } from './rule';
 
@@ -9,7 +9,7 @@ export const keyRules: Rule = ({ corpus, document, report }) => {
   const type = document.type ? corpus.schema.documentTypes[document.type] : undefined;
   const frontmatter = document.frontmatter;
   if (!type || frontmatter.status !== 'parsed' || frontmatter.errors.length > 0 || !frontmatter.isMapping) return;
-  const entries = entriesOf(document);
+  const entries = validEntries(document);
   const present = new Set(entries.map((entry) => entry.key));
 
   const eol = lineBreak(document);

@@ -3,7 +3,7 @@ import { allowedValues, isAllowed } from '../corpus/vocabulary';
 import { deleteLines, fix, lineBreak, replace, replacementFixes, textBefore } from '../fixes/edits';
 import { didYouMean, suggest } from '../fixes/suggest';
 import type { FrontmatterEntry, YamlValue } from '../parsing/frontmatter';
-import type { ParsedDocument } from '../parsing/parseDocument';
+import { validEntries, type ParsedDocument } from '../parsing/parseDocument';
 import type { Fix } from './finding';
 import { quote, type Rule, type RuleContext } from './rule';
 
@@ -12,7 +12,7 @@ export const listRules: Rule = (context) => {
   const type = document.type ? corpus.schema.documentTypes[document.type] : undefined;
   if (!type) return;
   const known = new Set([...type.required, ...type.optional]);
-  for (const entry of document.frontmatter.status === 'parsed' ? document.frontmatter.entries : []) {
+  for (const entry of validEntries(document)) {
     if (known.has(entry.key) && corpus.schema.listKeys[entry.key]) checkList(context, entry);
   }
 };

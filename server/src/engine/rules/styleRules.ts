@@ -1,11 +1,11 @@
 // AK060-AK062: title, toelichting and the tags directive.
 import { fix, lineBreak, replace } from '../fixes/edits';
-import { entriesOf } from '../parsing/parseDocument';
+import { validEntries } from '../parsing/parseDocument';
 import { firstLine, type Rule } from './rule';
 
 export const styleRules: Rule = ({ corpus, document, report }) => {
   if (!document.type) return;
-  for (const entry of entriesOf(document)) {
+  for (const entry of validEntries(document)) {
     const value = entry.value;
     if (value.kind !== 'scalar' || typeof value.value !== 'string') continue;
     if (entry.key === 'title' && value.value.trimEnd().endsWith('.')) {

@@ -1,0 +1,16 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Severity } from '../engine/rules/catalog';
+import type { Finding } from '../engine/rules/finding';
+
+export const diagnosticSource = 'akcheck';
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding): Diagnostic {
+  return { range: finding.range, severity: severities[finding.severity], code: finding.code, source: diagnosticSource, message: finding.message };
+}
