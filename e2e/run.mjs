@@ -353,6 +353,7 @@ async function hoverText(page, needle, words, timeout = 20000) {
   const rect = await poll(() => textRect(page, needle), { timeout: 5000, what: `"${needle}" rendered in the editor` });
   const x = rect.x + Math.min(rect.width / 2, 40), y = rect.y + rect.height / 2;
   const ok = (t) => words.every((w) => t.includes(w)) && t;
+  const settled = async (t) => { await sleep(400); return t; }; // let the fade-in finish before a screenshot
   const end = Date.now() + timeout;
   let last = '';
   let attempt = 0;
@@ -363,14 +364,14 @@ async function hoverText(page, needle, words, timeout = 20000) {
     await page.mouse.move(x - 2, y, { steps: 3 });
     await page.mouse.move(x, y);
     try {
-      return await poll(async () => ok((last = await visibleHoverText(page))), { timeout: 3000, interval: 150, what: 'hover' });
+      return await settled(await poll(async () => ok((last = await visibleHoverText(page))), { timeout: 3000, interval: 150, what: 'hover' }));
     } catch {}
     if (attempt % 2 === 0) {
       // keyboard fallback: the cursor was put inside needle by the caller
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+I');
       try {
-        return await poll(async () => ok((last = await visibleHoverText(page))), { timeout: 3000, interval: 150, what: 'hover' });
+        return await settled(await poll(async () => ok((last = await visibleHoverText(page))), { timeout: 3000, interval: 150, what: 'hover' }));
       } catch {}
     }
   }
@@ -397,17 +398,20 @@ async function suggestLabels(page, wanted, maxSteps = 60) {
   return [...seen];
 }
 
-/** Ctrl+. and apply the code action whose label matches re (else the first, focused one). */
+/** Ctrl+. and apply the code action whose label matches re (else the focused one, which is the preferred fix). */
 async function applyCodeAction(page, re, shot) {
   await page.keyboard.press('Control+.');
   await page.locator(SEL.actionWidget).first().waitFor({ state: 'visible', timeout: 10000 });
   const rows = page.locator(SEL.actionRow);
   await poll(async () => (await rows.count()) > 0, { timeout: 10000, what: 'code actions' });
   const labels = (await rows.allTextContents()).map(norm);
-  let idx = re ? labels.findIndex((l) => re.test(l)) : 0;
-  if (idx < 0) throw new Error(`no code action matching ${re}; offered: ${JSON.stringify(labels)}`);
   const focused = await rows.evaluateAll((rs) => rs.findIndex((r) => r.classList.contains('focused')));
   const from = focused < 0 ? 0 : focused;
+  let idx = re ? labels.findIndex((l) => re.test(l)) : from;
+  if (idx < 0) {
+    log(`  no code action label matches ${re}; taking the focused (preferred) one of ${JSON.stringify(labels)}`);
+    idx = from;
+  }
   for (let i = from; i < idx; i++) await page.keyboard.press('ArrowDown');
   for (let i = from; i > idx; i--) await page.keyboard.press('ArrowUp');
   await sleep(100);
@@ -722,6 +726,7 @@ async function main() {
     'git.enabled': false,
     'files.autoSave': 'off',
     'editor.minimap.enabled': false,
+    '[markdown]': { 'editor.wordWrap': 'off' }, // a needle is then never split over two rendered rows
     'markdown.validate.enabled': smokeLike, // the smoke checks use VS Code's own link validation
     'chat.commandCenter.enabled': false,
   };
@@ -780,10 +785,12 @@ async function main() {
     const left = groupPids(pgid);
     log(left.length ? `WARNING: still alive in group ${pgid}: ${left.join(' ')}` : 'code-server process group gone');
   });
-  if (opt.verbose) {
-    const tail = setInterval(() => {}, 1000);
-    cleanups.push(async () => { clearInterval(tail); process.stderr.write(fs.readFileSync(csLog, 'utf8')); });
-  }
+  cleanups.push(async () => {
+    if (opt.verbose || results.some((r) => !r.ok)) {
+      const text = fs.readFileSync(csLog, 'utf8');
+      log(`code-server log (last 3000 chars):\n${text.slice(-3000)}`);
+    }
+  });
   const base = `http://127.0.0.1:${port}`;
   await poll(async () => (await fetch(`${base}/healthz`)).ok, { timeout: 30000, interval: 200, what: 'code-server /healthz' }).catch((e) => {
     throw new Error(`${e.message}\n${fs.readFileSync(csLog, 'utf8').slice(-2000)}`);

@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkCorpus, type SeverityOverrides } from '../../server/src/engine/checker';
 import { isCorpusRoot, loadCorpus, type LoadedCorpus } from '../../server/src/engine/corpus/diskCorpus';
+import { FrontmatterDiskCache } from '../../server/src/engine/corpus/frontmatterDiskCache';
 import { applyEdits, selectSafeFixes } from '../../server/src/engine/fixes/applyFixes';
 import { parseDocument } from '../../server/src/engine/parsing/parseDocument';
 import { ConfigError, loadCorpusConfig, parseRuleSettings } from '../../server/src/engine/schema/corpusConfig';
@@ -21,6 +22,8 @@ Options:
   --fix                      apply the unambiguous fixes, then report what is left
   --rule AKnnn=SEVERITY      set a rule to error, warning, information, hint or off (repeatable)
   --quiet                    report errors only
+  --no-cache                 do not read or write the parse cache (in $AKCHECK_CACHE_DIR,
+                             else $XDG_CACHE_HOME/akcheck, else ~/.cache/akcheck)
   -h, --help                 show this help
   --version                  show the version
 
@@ -36,11 +39,13 @@ function main(argv: string[]): number {
     options = parseArgs({
       args: argv,
       allowPositionals: true,
+      allowNegative: true,
       options: {
         format: { type: 'string', default: 'text' },
         fix: { type: 'boolean', default: false },
         rule: { type: 'string', multiple: true, default: [] },
         quiet: { type: 'boolean', default: false },
+        cache: { type: 'boolean', default: true },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -69,11 +74,14 @@ function main(argv: string[]): number {
   }
   const overrides: SeverityOverrides = { ...config.rules, ...parseRuleOptions(values.rule) };
 
-  const loaded = loadCorpus(root, config.schema);
+  const cache = values.cache ? FrontmatterDiskCache.open(root) : undefined;
+  const loaded = loadCorpus(root, config.schema, cache);
   for (const { path, reason } of loaded.skipped) process.stderr.write(`akcheck: skipped ${path}: ${reason}\n`);
   for (const path of loaded.lossy) process.stderr.write(`akcheck: ${path} is not valid UTF-8; checked with replacement characters, never fixed\n`);
 
-  if (values.fix) applyFixes(root, loaded, config.schema, overrides);
+  // The fixes applied are reported on stdout in text; a JSON or SARIF stdout must stay one document.
+  if (values.fix) applyFixes(root, loaded, config.schema, overrides, values.format === 'text' ? process.stdout : process.stderr);
+  cache?.save();
 
   let findings = checkCorpus(loaded.corpus, overrides);
   if (values.quiet) findings = findings.filter((finding) => finding.severity === 'error');
@@ -98,8 +106,8 @@ function parseRuleOptions(rules: string[]) {
   }
 }
 
-/** Applies safe fixes pass by pass until none is left, printing one line per fix applied. */
-function applyFixes(root: string, loaded: LoadedCorpus, schema: CorpusSchema, overrides: SeverityOverrides): void {
+/** Applies safe fixes pass by pass until none is left, printing one line per fix applied to `log`. */
+function applyFixes(root: string, loaded: LoadedCorpus, schema: CorpusSchema, overrides: SeverityOverrides, log: NodeJS.WritableStream): void {
   const { corpus, lossy } = loaded;
   for (let pass = 0; pass < maxFixPasses; pass++) {
     const findings: Finding[] = checkCorpus(corpus, overrides).filter((finding) => !lossy.has(finding.path));
@@ -123,10 +131,16 @@ function applyFixes(root: string, loaded: LoadedCorpus, schema: CorpusSchema, ov
         corpus.delete(fix.rename.from);
         if (document) corpus.set(parseDocument(fix.rename.to, document.text.getText(), schema));
       }
-      process.stdout.write(`fixed ${finding.path}:${finding.range.start.line + 1}  ${fix.title}  [${finding.code}]\n`);
+      log.write(`fixed ${finding.path}:${finding.range.start.line + 1}  ${fix.title}  [${finding.code}]\n`);
     }
   }
 }
+
+// Output piped into `head` and the like: a reader that stops early ends the run quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit();
+});
 
 try {
   process.exitCode = main(process.argv.slice(2));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { applyEdits, selectSafeFixes } from '../../server/src/engine/fixes/applyFixes';
 import { boundedDistance, suggest } from '../../server/src/engine/fixes/suggest';
 import type { Finding, Fix } from '../../server/src/engine/rules/finding';
-import { base, check, damage, findingsOf, H1, M1, M2, maatregelenFolder, triples, V1, V2, withFiles, type Files, type Triple } from '../support/memoryCorpus';
+import { base, check, damage, edit, findingsOf, H1, M1, M2, maatregelenFolder, triples, V1, V2, vereistenFolder, withFiles, type Files, type Triple } from '../support/memoryCorpus';
 
 type Eol = '\n' | '\r\n';
 const eols: [string, Eol][] = [
@@ -152,7 +152,7 @@ const cases: Case[] = [
     name: 'AK010: a missing key inserted with a placeholder before the closing ---',
     code: 'AK010',
     damaged: d(V2, 'toelichting: Verwerk alleen persoonsgegevens als daar een grondslag voor is.\n', ''),
-    expected: d(V2, 'toelichting: Verwerk alleen persoonsgegevens als daar een grondslag voor is.\n', '').bind(null) && chain(d(V2, 'toelichting: Verwerk alleen persoonsgegevens als daar een grondslag voor is.\n', ''), d(V2, '- data\n- jurist\n---', '- data\n- jurist\ntoelichting: \n---')),
+    expected: chain(d(V2, 'toelichting: Verwerk alleen persoonsgegevens als daar een grondslag voor is.\n', ''), d(V2, '- jurist\n---', '- jurist\ntoelichting: \n---')),
     safe: false,
   },
   {
@@ -162,7 +162,7 @@ const cases: Case[] = [
     expected: chain(d(V2, 'rollen:\n- jurist\n', ''), d(V2, '- data\n---', '- data\nrollen:\n- \n---')),
     safe: false,
     // The placeholder item is empty until the author fills it in.
-    left: () => [[V2, 12, 'AK021']],
+    left: () => [[V2, 11, 'AK021']],
   },
 ];
 
@@ -201,10 +201,26 @@ describe('other fixes', () => {
     assert.deepEqual(findingsOf(applyFix(damaged, rename)), []);
   });
 
-  test('AK032: no rename when the target file exists', () => {
-    const damaged = withFiles(damage(base, M1, 'id: urn:nl:ak:mtr:owp-30', 'id: urn:nl:ak:mtr:dat-01'), {});
+  test("AK032: renaming a vereiste updates the citations, its own list_maatregelen directive included", () => {
+    const damaged = damage(base, V1, 'id: urn:nl:ak:ver:aia-08', 'id: urn:nl:ak:ver:aia-09');
+    const fix = preferred(theFinding(damaged, 'AK032'));
+    const renamed = `${vereistenFolder}/aia-09-transparantie-aan-gebruiksverantwoordelijken.md`;
+    assert.deepEqual(fix.rename, { from: V1, to: renamed });
+    assert.deepEqual(fix.edits.map((e) => e.path).sort(), [M1, M2, V1].sort());
+    const fixed = applyFix(damaged, fix);
+    assert.equal(fixed[renamed], damaged[V1].replace('vereiste/aia-08-', 'vereiste/aia-09-'));
+    assert.equal(fixed[M1], base[M1].replace('- aia-08-', '- aia-09-'));
+    assert.deepEqual(findingsOf(fixed), []);
+  });
+
+  test('AK032: no rename when the target file exists; changing the id is then preferred, but not safe', () => {
+    const target = `${maatregelenFolder}/2-owp-31-informeer-betrokkenen.md`;
+    const damaged = withFiles(damage(base, M1, 'id: urn:nl:ak:mtr:owp-30', 'id: urn:nl:ak:mtr:owp-31'), { [target]: edit(base[M1], 'id: urn:nl:ak:mtr:owp-30', 'id: urn:nl:ak:mtr:owp-31') });
     const finding = check(damaged).find((f) => f.code === 'AK032' && f.path === M1) as Finding;
-    assert.ok(finding.fixes.every((f) => !f.rename || f.rename.to !== M2));
+    assert.ok(finding.fixes.every((f) => !f.rename));
+    const fix = preferred(finding);
+    assert.equal(fix.safe, false);
+    assert.equal(applyFix(damaged, fix)[M1], base[M1]);
   });
 
   test('AK020: no clear winner means no preferred and no safe fix, but the candidates are offered', () => {
@@ -242,8 +258,25 @@ describe('other fixes', () => {
     assert.equal(applyFix(damaged, preferred(finding))[V2], '\ufeff' + base[V2]);
   });
 
+  test('a flow-mapping frontmatter gets no line-based fixes (they would delete or mangle the other keys)', () => {
+    const flow = '---\n{title: a, id: urn:nl:ak:ver:aia-08, title: b, toelichting: x, levenscyclus: [ontwerp], onderwerp: [data], rollen: jurist}\n---\n\n<!-- tags -->\n';
+    const findings = check(withFiles(base, { [V1]: flow })).filter((f) => f.path === V1);
+    assert.deepEqual(triples(findings), [
+      [V1, 2, 'AK012'],
+      [V1, 2, 'AK021'],
+    ]);
+    for (const finding of findings) assert.deepEqual(finding.fixes, [], finding.code);
+    const missing = check(withFiles(base, { [V1]: '---\n{title: a}\n---\n\n<!-- tags -->\n' })).filter((f) => f.code === 'AK010');
+    assert.equal(missing.length, 5);
+    for (const finding of missing) assert.deepEqual(finding.fixes, []);
+    // Item fixes inside its flow lists still work.
+    const items = check(withFiles(base, { [V1]: flow.replace('rollen: jurist', 'rollen: [jurist, jurist]').replace('title: b, ', '') })).filter((f) => f.path === V1);
+    assert.deepEqual(triples(items), [[V1, 2, 'AK022']]);
+    assert.ok(preferred(items[0]).safe);
+  });
+
   test('selectSafeFixes picks safe preferred fixes only, and never two overlapping edits', () => {
-    const damaged = damage(damage(damage(base, V2, '- governance', '- governanse'), V2, 'rollen:\n- jurist', 'rollen: jurist'), V2, 'toelichting: Verwerk', 'toelichting: Verwerk');
+    const damaged = damage(damage(base, V2, '- governance', '- governanse'), V2, 'rollen:\n- jurist', 'rollen: jurist');
     const findings = check(withFiles(damaged, { [V1]: damage(base, V1, 'id: urn:nl:ak:ver:aia-08\n', '')[V1] }));
     const selected = selectSafeFixes(findings);
     assert.deepEqual(selected.map((s) => s.finding.code).sort(), ['AK020', 'AK021']);

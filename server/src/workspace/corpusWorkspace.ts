@@ -103,7 +103,7 @@ export class CorpusWorkspace {
     let done = 0;
     for (const file of files) {
       const document = this.read(file.root, file.path, file.absolutePath);
-      if (document) file.root.corpus.set(document);
+      if (document) file.root.corpus.add(document);
       if (++done % chunkSize === 0) {
         progress(done, files.length * 2);
         await yieldToEventLoop();

@@ -29,9 +29,11 @@ describe('AK030 invalid-id', () => {
   }
 
   test('fires for a value that is not a string: a number, null, a list, a mapping', () => {
-    for (const value of ['5', '', 'null', '[urn:nl:ak:ver:aia-08]', '{a: b}']) {
+    const shown: Record<string, string> = { '5': "'5'", '': '(leeg)', null: '(leeg)', '[urn:nl:ak:ver:aia-08]': '(een lijst)', '{a: b}': '(een mapping)' };
+    for (const [value, message] of Object.entries(shown)) {
       const files = damage(base, V1, 'id: urn:nl:ak:ver:aia-08', `id: ${value}`.trimEnd());
       assert.deepEqual(findingsOf(files), [[V1, 3, 'AK030']], value);
+      assert.ok(only(files, 'AK030').message.startsWith(`Ongeldig id ${message}:`), only(files, 'AK030').message);
     }
   });
 
@@ -149,5 +151,30 @@ describe('AK032 filename-id-mismatch', () => {
   test('is not checked for an invalid id, nor on hulpmiddelen', () => {
     assert.deepEqual(findingsOf(setId(V1, 'urn:nl:ak:ver:aia-08', 'urn:nl:ak:ver:AIA-09')), [[V1, 3, 'AK030']]);
     assert.deepEqual(findingsOf(damage(base, H1, 'categorie:', 'id: urn:nl:ak:mtr:abc-01\ncategorie:')), []);
+  });
+});
+
+describe('a duplicate id key', () => {
+  test('only the last id, the one the site uses, counts (the earlier one is AK012 territory)', () => {
+    const files = damage(base, M2, 'id: urn:nl:ak:mtr:dat-01', 'id: urn:nl:ak:mtr:owp-30\nid: urn:nl:ak:mtr:dat-01');
+    assert.deepEqual(findingsOf(files), [[M2, 4, 'AK012']]);
+  });
+
+  test('a later invalid id is checked, and the earlier valid one is not indexed', () => {
+    const files = damage(base, M2, 'id: urn:nl:ak:mtr:dat-01', 'id: urn:nl:ak:mtr:owp-30\nid: urn:nl:ak:mtr:DAT-01');
+    assert.deepEqual(findingsOf(files), [
+      [M2, 4, 'AK012'],
+      [M2, 4, 'AK030'],
+    ]);
+  });
+
+  test('a later duplicate id is checked for uniqueness on both sides', () => {
+    const files = damage(base, M2, 'id: urn:nl:ak:mtr:dat-01', 'id: urn:nl:ak:mtr:dat-01\nid: urn:nl:ak:mtr:owp-30');
+    assert.deepEqual(findingsOf(files), [
+      [M1, 3, 'AK031'],
+      [M2, 4, 'AK012'],
+      [M2, 4, 'AK031'],
+      [M2, 4, 'AK032'],
+    ]);
   });
 });

@@ -47,6 +47,15 @@ describe('AK020 unknown-value', () => {
     assert.match(only(files, 'AK020').message, /'transparantei'/);
   });
 
+  test('the message lists the allowed values of a small vocabulary, and never an empty list', () => {
+    const listed = /Toegestaan: (.*)\.$/.exec(only(damage(base, V2, '- jurist', '- juristen'), 'AK020').message)?.[1].split(', ').sort();
+    assert.deepEqual(listed, ["'jurist'", "'ontwikkelaar'", "'projectleider'"]);
+    const noRollen = withFiles(base, { 'docs/rollen/jurist.md': null, 'docs/rollen/projectleider.md': null, 'docs/rollen/ontwikkelaar.md': null });
+    const messages = check(noRollen).filter((f) => f.code === 'AK020').map((f) => f.message);
+    assert.equal(messages.length, 6);
+    for (const message of messages) assert.doesNotMatch(message, /Toegestaan/, message);
+  });
+
   test('index is not a value of a taxonomy', () => {
     assert.deepEqual(findingsOf(damage(base, V2, '- jurist', '- index')), [[V2, 11, 'AK020']]);
   });

@@ -57,10 +57,16 @@ export class Corpus {
   /** Adds or replaces a document; returns the paths of the other documents whose findings may have changed. */
   set(document: ParsedDocument): Set<string> {
     const previous = this.documents.get(document.path);
+    this.add(document);
+    return this.dependents(previous, document);
+  }
+
+  /** Adds or replaces a document without working out its dependents: for loading, before anything was checked. */
+  add(document: ParsedDocument): void {
+    const previous = this.documents.get(document.path);
     if (previous) this.unindex(previous);
     this.documents.set(document.path, document);
     this.index(document);
-    return this.dependents(previous, document);
   }
 
   /** Removes a document; returns the paths of the documents whose findings may have changed. */
@@ -89,6 +95,11 @@ export class Corpus {
   /** Documents of `type` whose list `key` contains `value`: what `list_* key/value` renders. */
   matching(type: string, key: string, value: string): ParsedDocument[] {
     return this.resolve(this.values.get(join(type, key, value)));
+  }
+
+  /** How many documents `list_* key/value` renders, without listing them. */
+  countMatching(type: string, key: string, value: string): number {
+    return this.values.get(join(type, key, value)).size;
   }
 
   /** Documents citing the slug of a document of `type`. */

@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { FrontmatterCache } from '../parsing/frontmatter';
 import { parseDocument } from '../parsing/parseDocument';
 import type { CorpusSchema } from '../schema/schema';
 import { Corpus } from './corpus';
@@ -83,8 +84,8 @@ function linkProblem(path: string, realRoot: string): string | undefined {
   let target: string;
   try {
     target = realpathSync(path);
-  } catch {
-    return 'symbolic link to nothing';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symbolic link loop' : 'symbolic link to nothing';
   }
   if (target !== realRoot && !target.startsWith(realRoot + sep)) return 'symbolic link to a file outside the corpus';
   return lstatSync(target).isFile() ? undefined : 'symbolic link to something that is not a file';
@@ -122,7 +123,7 @@ export interface LoadedCorpus {
   lossy: Set<string>;
 }
 
-export function loadCorpus(root: string, schema: CorpusSchema): LoadedCorpus {
+export function loadCorpus(root: string, schema: CorpusSchema, cache?: FrontmatterCache): LoadedCorpus {
   const corpus = new Corpus(schema);
   const skipped: SkippedFile[] = [];
   const lossy = new Set<string>();
@@ -133,7 +134,7 @@ export function loadCorpus(root: string, schema: CorpusSchema): LoadedCorpus {
       continue;
     }
     if (read.lossy) lossy.add(file.path);
-    corpus.set(parseDocument(file.path, read.text, schema));
+    corpus.add(parseDocument(file.path, read.text, schema, file.path, cache));
   }
   return { corpus, skipped, lossy };
 }

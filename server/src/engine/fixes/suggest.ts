@@ -11,6 +11,8 @@ export interface Suggestions {
 }
 
 const idPrefix = /^(?:\d+-)?([a-z]+-\d+)-/;
+/** Longer values are no typo of a slug or tag: they get no suggestions (and cost no quadratic work). */
+const maxSuggestedLength = 200;
 /** Below this many candidates, a value with no near match still gets the nearest few offered. */
 const smallVocabulary = 200;
 
@@ -20,8 +22,9 @@ export function slugIdPrefix(slug: string): string | undefined {
 }
 
 export function suggest(value: string, candidates: Iterable<string>): Suggestions {
+  if (value.length > maxSuggestedLength) return { candidates: [], clear: false };
   const list = [...candidates].filter((candidate) => candidate !== value);
-  const near = rank(value, list, Math.max(2, Math.floor(value.length / 3)));
+  const near = rank(value, list, nearLimit(value));
   const prefix = slugIdPrefix(value);
   const samePrefix = prefix ? list.filter((candidate) => slugIdPrefix(candidate) === prefix) : [];
   if (samePrefix.length > 0) {
@@ -32,6 +35,11 @@ export function suggest(value: string, candidates: Iterable<string>): Suggestion
   }
   if (near.candidates.length > 0 || list.length > smallVocabulary) return near;
   return { candidates: rank(value, list, Infinity).candidates, clear: false };
+}
+
+/** How many edits still count as a near miss: a third of the length, between 2 and 5. */
+function nearLimit(value: string): number {
+  return Math.min(5, Math.max(2, Math.floor(value.length / 3)));
 }
 
 function unique(values: string[]): string[] {
@@ -51,19 +59,23 @@ function rank(value: string, candidates: string[], limit: number): Suggestions {
   return { candidates: best.map((s) => s.candidate), clear };
 }
 
+/** Three reusable rows for the distance: suggestion lookups run thousands of times in a large corpus. */
+let rows = [new Uint32Array(64), new Uint32Array(64), new Uint32Array(64)];
+
 /** Optimal string alignment distance, or `limit + 1` as soon as it must exceed `limit`. */
 export function boundedDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1).fill(0);
+  if (rows[0].length <= b.length) rows = rows.map(() => new Uint32Array(b.length * 2 + 1));
+  let [before, previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowMinimum = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let distance = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, before[j - 2] + 1);
+      const bj = b.charCodeAt(j - 1);
+      let distance = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) distance = Math.min(distance, before[j - 2] + 1);
       current[j] = distance;
       if (distance < rowMinimum) rowMinimum = distance;
     }

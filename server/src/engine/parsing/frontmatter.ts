@@ -37,11 +37,14 @@ export type Frontmatter =
       status: 'parsed';
       /** Offset of the first character after the closing `---` line (the body's start). */
       bodyStart: number;
-      /** Line of the closing `---` (0-based). */
+      /** Line of the closing `---` (0-based) and the offset where it starts. */
       closeLine: number;
+      closeStart: number;
       errors: YamlProblem[];
       /** False when the YAML is a list or a scalar. An empty block is an empty mapping. */
       isMapping: boolean;
+      /** True for a flow mapping (`{title: …, id: …}`): its entries share lines, so no edit may work line by line. */
+      flow?: boolean;
       entries: FrontmatterEntry[];
     };
 
@@ -76,24 +79,34 @@ function findBlock(text: string): Block | 'unclosed' | null {
   return 'unclosed';
 }
 
-export function parseFrontmatter(text: string): Frontmatter {
+/** Remembers parsed blocks by their text (the file up to the body), so unchanged ones skip the YAML parser. */
+export interface FrontmatterCache {
+  lookup(blockText: string): Frontmatter | undefined;
+  store(blockText: string, frontmatter: Frontmatter): void;
+}
+
+export function parseFrontmatter(text: string, cache?: FrontmatterCache): Frontmatter {
   const block = findBlock(text);
   if (block === null) return { status: 'missing' };
   if (block === 'unclosed') return { status: 'unclosed' };
+  if (!cache) return parseBlock(text, block);
+  // The result depends only on the text up to the body: the block and the lines that delimit it.
+  const blockText = text.slice(0, block.bodyStart);
+  const cached = cache.lookup(blockText);
+  if (cached) return cached;
+  const parsed = parseBlock(text, block);
+  cache.store(blockText, parsed);
+  return parsed;
+}
 
+function parseBlock(text: string, block: Block): Frontmatter {
   const yamlText = text.slice(block.yamlStart, block.yamlEnd);
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, lineCounter, version: '1.2' });
-  // The parser's positions are 1-based within the block, and the block starts on the file's second
-  // line, so the block's line N is the file's 0-based line N.
-  const range = (from: number, to: number): Range => {
-    const start = lineCounter.linePos(from);
-    const end = lineCounter.linePos(to);
-    return { start: { line: start.line, character: start.col - 1 }, end: { line: end.line, character: end.col - 1 } };
-  };
+  const range = (from: number, to: number): Range => blockRange(lineCounter, from, to);
   const convert = (node: Node | null, fallbackOffset: number) => toValue(document, node, fallbackOffset, range, block.yamlStart);
   const errors = document.errors.map((error) => ({ message: error.message.split('\n')[0], range: range(error.pos[0], error.pos[1]) }));
-  const base = { status: 'parsed' as const, bodyStart: block.bodyStart, closeLine: block.closeLine, errors };
+  const base = { status: 'parsed' as const, bodyStart: block.bodyStart, closeLine: block.closeLine, closeStart: block.yamlEnd, errors };
 
   const contents = document.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) return { ...base, isMapping: true, entries: [] };
@@ -118,7 +131,18 @@ export function parseFrontmatter(text: string): Frontmatter {
     });
     seen.add(key);
   }
-  return { ...base, isMapping: true, entries };
+  return { ...base, isMapping: true, flow: contents.flow === true, entries };
+}
+
+/**
+ * A range from offsets in the block's YAML text. The parser's positions are 1-based within the
+ * block, and the block starts on the file's second line, so the block's line N is the file's
+ * 0-based line N.
+ */
+export function blockRange(lineCounter: LineCounter, from: number, to: number): Range {
+  const start = lineCounter.linePos(from);
+  const end = lineCounter.linePos(to);
+  return { start: { line: start.line, character: start.col - 1 }, end: { line: end.line, character: end.col - 1 } };
 }
 
 /** Converts a parsed node; `range` takes block offsets, `offsets` are kept as file offsets (block offset + `shift`). */

@@ -3,7 +3,7 @@ import type { Range } from 'vscode-languageserver-textdocument';
 import { classifyPath } from '../corpus/layout';
 import type { CorpusSchema } from '../schema/schema';
 import { findDirectives, type Directive } from './directives';
-import { parseFrontmatter, type Frontmatter, type FrontmatterEntry, type YamlValue } from './frontmatter';
+import { parseFrontmatter, type Frontmatter, type FrontmatterCache, type FrontmatterEntry, type YamlValue } from './frontmatter';
 
 /** A slug cited by a document: an item of a `vereiste:`/`maatregel:` list or a directive's `vereiste/<slug>` argument. */
 export interface SlugReference {
@@ -73,19 +73,10 @@ export function isValidId(id: unknown, prefix: string): id is string {
 
 const maxYamlFailure = 'De frontmatter kan niet worden gelezen';
 
-export function parseDocument(path: string, content: string, schema: CorpusSchema, uri = path): ParsedDocument {
+export function parseDocument(path: string, content: string, schema: CorpusSchema, uri = path, cache?: FrontmatterCache): ParsedDocument {
   const kind = classifyPath(path, schema);
   const text = TextDocument.create(uri, 'markdown', 0, content);
-  let frontmatter: Frontmatter;
-  try {
-    frontmatter = parseFrontmatter(content);
-  } catch (error) {
-    // The YAML parser recurses; absurd nesting exhausts the stack. Report it as a YAML error on line 2.
-    const reason = error instanceof RangeError ? 'te diep genest' : String(error);
-    const line = { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } };
-    const close = findCloseLine(content);
-    frontmatter = { status: 'parsed', bodyStart: text.offsetAt({ line: close + 1, character: 0 }), closeLine: close, errors: [{ message: `${maxYamlFailure}: ${reason}`, range: line }], isMapping: true, entries: [] };
-  }
+  const frontmatter = readFrontmatter(content, text, cache);
   // A block that is missing or never closed leaves the whole file to Markdown, as MkDocs reads it.
   const bodyStart = frontmatter.status === 'parsed' ? frontmatter.bodyStart : 0;
   const bodyLine = frontmatter.status === 'parsed' ? frontmatter.closeLine + 1 : 0;
@@ -94,6 +85,18 @@ export function parseDocument(path: string, content: string, schema: CorpusSchem
   const document: ParsedDocument = { path, ...kind, text, frontmatter, bodyStart, bodyLine, directives, lists: new Map(), references: [], filters: [] };
   collectFacts(document, schema);
   return document;
+}
+
+function readFrontmatter(content: string, text: TextDocument, cache: FrontmatterCache | undefined): Frontmatter {
+  try {
+    return parseFrontmatter(content, cache);
+  } catch (error) {
+    // The YAML parser recurses; absurd nesting exhausts the stack. Report it as a YAML error on line 2.
+    const reason = error instanceof RangeError ? 'te diep genest' : String(error);
+    const line = { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } };
+    const close = findCloseLine(content);
+    return { status: 'parsed', bodyStart: text.offsetAt({ line: close + 1, character: 0 }), closeLine: close, closeStart: text.offsetAt({ line: close, character: 0 }), errors: [{ message: `${maxYamlFailure}: ${reason}`, range: line }], isMapping: true, entries: [] };
+  }
 }
 
 function findCloseLine(content: string): number {
@@ -107,10 +110,10 @@ function collectFacts(document: ParsedDocument, schema: CorpusSchema): void {
   const type = document.type ? schema.documentTypes[document.type] : undefined;
   const known = type ? new Set([...type.required, ...type.optional]) : new Set<string>();
   for (const entry of validEntries(document)) {
-    if (entry.key === 'title' && entry.value.kind === 'scalar' && typeof entry.value.value === 'string') document.title = entry.value.value;
-    if (entry.key === 'id' && type?.idPrefix && isValidId(entry.value.kind === 'scalar' ? entry.value.value : undefined, type.idPrefix)) {
-      document.id = String((entry.value as { value: string }).value).trim();
-    }
+    // Like the lists, a repeated title or id is read from its later occurrence, as on the site.
+    const scalar = entry.value.kind === 'scalar' ? entry.value.value : undefined;
+    if (entry.key === 'title') document.title = typeof scalar === 'string' ? scalar : undefined;
+    if (entry.key === 'id' && type?.idPrefix) document.id = isValidId(scalar, type.idPrefix) ? scalar.trim() : undefined;
     if (!known.has(entry.key) || !schema.listKeys[entry.key]) continue;
     const items = stringItems(entry.value);
     document.lists.set(entry.key, items.map((i) => i.text));

@@ -80,7 +80,7 @@ function checkFilter(context: RuleContext, definition: DirectiveSchema, arg: Dir
       fix(`Verwijs naar deze vereiste (${quote(document.slug)})`, [replace(document, valueOffsets, document.slug)]),
     ]);
   }
-  if (corpus.matching(listedType, key, value).length === 0) {
+  if (corpus.countMatching(listedType, key, value) === 0) {
     report('AK055', `Geen enkele ${type.label} heeft ${quote(value)} in ${quote(key)}: de tabel blijft leeg.`);
   }
 }

@@ -8,24 +8,31 @@ import { quote, type Rule, type RuleContext } from './rule';
 export const idRules: Rule = (context) => {
   const { corpus, document, report } = context;
   const prefix = document.type ? corpus.schema.documentTypes[document.type].idPrefix : undefined;
-  if (!prefix) return;
-  for (const entry of validEntries(document).filter((e) => e.key === 'id')) {
-    const raw = entry.value.kind === 'scalar' ? entry.value.value : undefined;
-    if (!isValidId(raw, prefix)) {
-      report('AK030', entry.keyRange, `Ongeldig id ${quote(raw ?? entry.value.kind)}: verwacht ${quote(`${prefix}<letters>-<cijfers>`)}, bijvoorbeeld ${quote(`${prefix}aia-29`)}.`);
-      continue;
-    }
-    const id = raw.trim();
-    const others = corpus.withId(id).filter((other) => other.path !== document.path);
-    if (others.length > 0) {
-      report('AK031', entry.keyRange, `Id ${quote(id)} wordt ook gebruikt door ${others.map((o) => o.path).join(', ')}.`);
-    }
-    const tail = id.slice(id.lastIndexOf(':') + 1);
-    if (!new RegExp(`^(\\d+-)?${tail}-`).test(document.slug)) {
-      report('AK032', entry.keyRange, `De bestandsnaam ${quote(document.slug + '.md')} past niet bij id ${quote(id)}: die moet beginnen met ${quote(tail + '-')} (eventueel na een fasenummer).`, mismatchFixes(context, entry.value.offsets, prefix, tail));
-    }
+  // Only the last `id` counts, as on the site (an earlier one is reported as a duplicate key, AK012).
+  const entry = validEntries(document).filter((e) => e.key === 'id').pop();
+  if (!prefix || !entry) return;
+  const raw = entry.value.kind === 'scalar' ? entry.value.value : undefined;
+  if (!isValidId(raw, prefix)) {
+    const shown = entry.value.kind === 'list' ? '(een lijst)' : entry.value.kind === 'map' ? '(een mapping)' : raw === null ? '(leeg)' : quote(raw);
+    report('AK030', entry.keyRange, `Ongeldig id ${shown}: verwacht ${quote(`${prefix}<letters>-<cijfers>`)}, bijvoorbeeld ${quote(`${prefix}aia-29`)}.`);
+    return;
+  }
+  const id = raw.trim();
+  const others = corpus.withId(id).filter((other) => other.path !== document.path);
+  if (others.length > 0) {
+    report('AK031', entry.keyRange, `Id ${quote(id)} wordt ook gebruikt door ${others.map((o) => o.path).join(', ')}.`);
+  }
+  const tail = id.slice(id.lastIndexOf(':') + 1);
+  if (!matchesId(document.slug, tail)) {
+    report('AK032', entry.keyRange, `De bestandsnaam ${quote(document.slug + '.md')} past niet bij id ${quote(id)}: die moet beginnen met ${quote(tail + '-')} (eventueel na een fasenummer).`, mismatchFixes(context, entry.value.offsets, prefix, tail));
   }
 };
+
+/** Whether a slug matches `^(\d+-)?<tail>-`. */
+function matchesId(slug: string, tail: string): boolean {
+  const phase = /^\d+-/.exec(slug)?.[0] ?? '';
+  return slug.startsWith(`${tail}-`) || (phase !== '' && slug.startsWith(`${tail}-`, phase.length));
+}
 
 /** Rename the file (and every citation of its slug), or change the id to the file's prefix. */
 function mismatchFixes({ corpus, document }: RuleContext, idOffsets: [number, number], prefix: string, tail: string): Fix[] {

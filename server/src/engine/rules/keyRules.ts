@@ -13,11 +13,11 @@ export const keyRules: Rule = ({ corpus, document, report }) => {
   const present = new Set(entries.map((entry) => entry.key));
 
   const eol = lineBreak(document);
-  const closing = document.text.offsetAt({ line: frontmatter.closeLine, character: 0 });
+  const closing = frontmatter.closeStart;
   for (const key of type.required) {
     if (present.has(key)) continue;
     const placeholder = corpus.schema.listKeys[key] ? `${key}:${eol}- ${eol}` : `${key}: ${eol}`;
-    report('AK010', firstLine, `Verplichte sleutel ${quote(key)} ontbreekt (${type.label}).`, [
+    report('AK010', firstLine, `Verplichte sleutel ${quote(key)} ontbreekt (${type.label}).`, frontmatter.flow ? [] : [
       fix(`Voeg ${quote(key)} toe`, [replace(document, [closing, closing], placeholder)], { preferred: true, safe: false }),
     ]);
   }
@@ -38,7 +38,7 @@ export const keyRules: Rule = ({ corpus, document, report }) => {
 
   for (const entry of entries) {
     if (entry.first) continue;
-    report('AK012', entry.keyRange, `Sleutel ${quote(entry.key)} staat er al eerder; de site gebruikt alleen de laatste.`, [
+    report('AK012', entry.keyRange, `Sleutel ${quote(entry.key)} staat er al eerder; de site gebruikt alleen de laatste.`, frontmatter.flow ? [] : [
       fix(`Verwijder deze tweede ${quote(entry.key)}`, [deleteLines(document, entry.lineSpan[0], entry.lineSpan[1])]),
     ]);
   }

@@ -27,7 +27,8 @@ function checkList(context: RuleContext, entry: FrontmatterEntry): void {
   if (value.kind !== 'list') {
     const isText = value.kind === 'scalar' && typeof value.value === 'string' && value.value.trim() !== '';
     const shape = value.kind === 'map' ? 'een mapping' : value.kind === 'scalar' && (value.value === null || value.value === '') ? 'leeg' : 'geen lijst';
-    const convertible = isText && !document.text.getText().slice(value.offsets[0], value.offsets[1]).includes('\n');
+    const blockMapping = document.frontmatter.status === 'parsed' && !document.frontmatter.flow;
+    const convertible = isText && blockMapping && !document.text.getText().slice(value.offsets[0], value.offsets[1]).includes('\n');
     report('AK021', entry.keyRange, `${key} moet een lijst zijn (regels \`- waarde\`), maar is ${shape}.`, convertible ? [toListFix(document, entry)] : []);
     if (isText && closed && !isAllowed(corpus, vocabulary, String(value.value))) {
       reportUnknown(context, entry, String(value.value), value, entry.keyRange);
@@ -63,7 +64,7 @@ function reportUnknown(context: RuleContext, entry: FrontmatterEntry, text: stri
   const vocabulary = corpus.schema.listKeys[entry.key].vocabulary;
   const allowed = allowedValues(corpus, vocabulary, entry.key);
   const suggestions = suggest(text, allowed);
-  const listed = allowed.length <= 12 ? ` Toegestaan: ${allowed.map(quote).join(', ')}.` : '';
+  const listed = allowed.length > 0 && allowed.length <= 12 ? ` Toegestaan: ${allowed.map(quote).join(', ')}.` : '';
   report('AK020', anchor, `Onbekende waarde ${quote(text)} voor ${quote(entry.key)}.${didYouMean(suggestions)}${listed}`, replacementFixes(document, item.offsets, suggestions.candidates, suggestions.clear));
 }
 

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { LineCounter } from 'yaml';
+import { blockRange, type Frontmatter, type FrontmatterCache, type FrontmatterEntry, type YamlProblem, type YamlValue } from '../parsing/frontmatter';
+
+/** Bump when the shape of a parsed Frontmatter, its encoding below or the YAML parser's output changes. */
+const cacheFormat = 'akcheck-frontmatter-4';
+
+// A parsed block is stored as nested arrays of file offsets; ranges are rebuilt from the offsets
+// with a LineCounter over the block's own text, as the parser made them. That keeps the cache
+// (and the work of reading it) a fraction of the size of the parsed objects.
+type EncodedValue = [0, number, number, unknown] | [1, number, number, EncodedValue[], boolean] | [2, number, number];
+type EncodedEntry = [key: string, keyStart: number, keyEnd: number, spanStart: number, spanEnd: number, first: 0 | 1, value: EncodedValue];
+type EncodedBlock = [bodyStart: number, closeLine: number, closeStart: number, isMapping: 0 | 1, errors: YamlProblem[], entries: EncodedEntry[], flow: 0 | 1 | 2];
+
+/** Where caches live: `AKCHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/akcheck`, else `~/.cache/akcheck`. */
+export function defaultCacheFolder(): string {
+  return process.env.AKCHECK_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'akcheck');
+}
+
+/**
+ * Parsed frontmatter blocks of one corpus root, kept on disk between runs and keyed by a hash of
+ * the block's text, so a run over an unchanged corpus skips the YAML parser. Entries not used in a
+ * run are dropped when it is saved. Any problem reading or writing it only means a cold run.
+ */
+export class FrontmatterDiskCache implements FrontmatterCache {
+  private readonly known: Map<string, EncodedBlock>;
+  private readonly used = new Map<string, EncodedBlock>();
+  private changed = false;
+
+  private constructor(
+    private readonly file: string,
+    entries: Record<string, EncodedBlock>,
+  ) {
+    this.known = new Map(Object.entries(entries));
+  }
+
+  static open(root: string, folder = defaultCacheFolder()): FrontmatterDiskCache {
+    let key = root;
+    try {
+      key = realpathSync(root);
+    } catch {
+      // An unresolvable root still gets a cache of its own name.
+    }
+    const file = join(folder, `${createHash('sha1').update(key).digest('hex')}.json`);
+    try {
+      const stored = JSON.parse(readFileSync(file, 'utf8'));
+      if (stored?.format === cacheFormat && typeof stored.entries === 'object') return new FrontmatterDiskCache(file, stored.entries);
+    } catch {
+      // Missing or unreadable: start empty.
+    }
+    return new FrontmatterDiskCache(file, {});
+  }
+
+  lookup(blockText: string): Frontmatter | undefined {
+    const hash = digest(blockText);
+    const encoded = this.known.get(hash);
+    if (!encoded) return undefined;
+    this.used.set(hash, encoded);
+    return decode(encoded, blockText);
+  }
+
+  store(blockText: string, frontmatter: Frontmatter): void {
+    // Values JSON cannot carry exactly (.inf, .nan) would come back different: leave such blocks out.
+    if (frontmatter.status !== 'parsed' || !survivesJson(frontmatter)) return;
+    this.used.set(digest(blockText), encode(frontmatter));
+    this.changed = true;
+  }
+
+  /** Writes the entries used in this run, atomically; silently does nothing when it cannot. */
+  save(): void {
+    if (!this.changed && this.used.size === this.known.size) return;
+    try {
+      mkdirSync(join(this.file, '..'), { recursive: true });
+      const temporary = `${this.file}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify({ format: cacheFormat, entries: Object.fromEntries(this.used) }));
+      renameSync(temporary, this.file);
+    } catch {
+      // A read-only home or a full disk only costs speed next time.
+    }
+  }
+}
+
+function encode(frontmatter: Frontmatter & { status: 'parsed' }): EncodedBlock {
+  const value = (v: YamlValue): EncodedValue =>
+    v.kind === 'scalar' ? [0, v.offsets[0], v.offsets[1], v.value] : v.kind === 'list' ? [1, v.offsets[0], v.offsets[1], v.items.map(value), v.flow] : [2, v.offsets[0], v.offsets[1]];
+  return [
+    frontmatter.bodyStart,
+    frontmatter.closeLine,
+    frontmatter.closeStart,
+    frontmatter.isMapping ? 1 : 0,
+    frontmatter.errors,
+    frontmatter.entries.map((e) => [e.key, e.keyOffsets[0], e.keyOffsets[1], e.lineSpan[0], e.lineSpan[1], e.first ? 1 : 0, value(e.value)]),
+    frontmatter.flow === undefined ? 0 : frontmatter.flow ? 2 : 1,
+  ];
+}
+
+function decode([bodyStart, closeLine, closeStart, isMapping, errors, entries, flow]: EncodedBlock, blockText: string): Frontmatter {
+  // The same LineCounter the parser fills, over the block's YAML text (after the opening line).
+  const yamlStart = blockText.indexOf('\n') + 1;
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let index = blockText.indexOf('\n', yamlStart); index !== -1; index = blockText.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1 - yamlStart);
+  const range = (from: number, to: number) => blockRange(lineCounter, from - yamlStart, to - yamlStart);
+  const value = (v: EncodedValue): YamlValue => {
+    const offsets: [number, number] = [v[1], v[2]];
+    if (v[0] === 0) return { kind: 'scalar', value: v[3], range: range(v[1], v[2]), offsets };
+    if (v[0] === 1) return { kind: 'list', items: v[3].map(value), range: range(v[1], v[2]), offsets, flow: v[4] };
+    return { kind: 'map', range: range(v[1], v[2]), offsets };
+  };
+  const decoded: FrontmatterEntry[] = entries.map(([key, keyStart, keyEnd, spanStart, spanEnd, first, encodedValue]) => ({
+    key,
+    keyRange: range(keyStart, keyEnd),
+    keyOffsets: [keyStart, keyEnd],
+    value: value(encodedValue),
+    lineSpan: [spanStart, spanEnd],
+    first: first === 1,
+  }));
+  const decodedBlock: Frontmatter = { status: 'parsed', bodyStart, closeLine, closeStart, errors, isMapping: isMapping === 1, entries: decoded };
+  if (flow !== 0) decodedBlock.flow = flow === 2;
+  return decodedBlock;
+}
+
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+function survivesJson(frontmatter: Frontmatter): boolean {
+  if (frontmatter.status !== 'parsed') return true;
+  const stack = frontmatter.entries.map((entry) => entry.value);
+  while (stack.length > 0) {
+    const value = stack.pop()!;
+    if (value.kind === 'list') stack.push(...value.items);
+    else if (value.kind === 'scalar' && !isJsonScalar(value.value)) return false;
+  }
+  return true;
+}
+
+function isJsonScalar(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}

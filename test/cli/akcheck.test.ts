@@ -1,0 +1,632 @@
+// The akcheck CLI (dist/akcheck.js, built by `npm run build`): exit codes, output formats, options,
+// --fix on a corpus damaged on purpose, and bad input that must never crash it.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { base, compareTriples, edit, H1, M1, M2, maatregelenFolder, V1, V2, vereistenFolder, type Files, type Triple } from '../support/memoryCorpus';
+import { projectRoot, realCorpusRoot, skipReason } from '../support/realCorpus';
+
+const akcheck = join(projectRoot, 'dist/akcheck.js');
+const isRoot = process.getuid?.() === 0;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], cwd = projectRoot): Run {
+  assert.ok(existsSync(akcheck), `${akcheck} is missing: run npm run build first`);
+  const result = spawnSync(process.execPath, [akcheck, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A usage or I/O problem: exit 2 and one line `akcheck: …` on stderr, no stack trace. */
+function assertUsageError(result: Run, message: RegExp): void {
+  assert.equal(result.status, 2, JSON.stringify(result));
+  assert.match(result.stderr, /^akcheck: [^\n]+\n$/, JSON.stringify(result.stderr));
+  assert.match(result.stderr, message);
+  assert.doesNotMatch(result.stderr, /\n\s+at /);
+  assert.equal(result.stdout, '');
+}
+
+function assertNoCrash(result: Run): void {
+  assert.ok(result.status === 0 || result.status === 1, `exit ${result.status}: ${result.stderr}`);
+  assert.doesNotMatch(result.stderr, /\n\s+at |Error:|TypeError|RangeError/, result.stderr);
+}
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  code: string;
+  severity: string;
+  message: string;
+}
+
+function json(result: Run): JsonFinding[] {
+  return JSON.parse(result.stdout) as JsonFinding[];
+}
+
+function triplesOf(findings: JsonFinding[]): Triple[] {
+  return findings.map((f): Triple => [f.file, f.line, f.code]).sort(compareTriples);
+}
+
+let scratch: string;
+function tempDir(name: string): string {
+  const dir = join(scratch, name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function writeFiles(root: string, files: Files): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+}
+
+/** Every file under `root` (relative, `/` separators) with its bytes. */
+function readTree(root: string): Map<string, Buffer> {
+  const tree = new Map<string, Buffer>();
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) tree.set(relative(root, path).split(sep).join('/'), readFileSync(path));
+    }
+  };
+  walk(root);
+  return tree;
+}
+
+const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+const bom = '\ufeff';
+
+// The damaged corpus: every defect on purpose, with what --fix must make of each file.
+const open = `${vereistenFolder}/aia-20-open.md`;
+const copy = `${maatregelenFolder}/4-owk-01-kopie.md`;
+const copyRenamed = `${maatregelenFolder}/4-dat-01-kopie.md`;
+const fencedV1 = '```html\n<!-- list_vereisen -->\n```\n\n<!-- list_maatregelen vereiste/aia-20-open -->\n';
+const fencedH1 = '~~~\n<!-- tags_x -->\n~~~\n';
+
+/** `text` with the snippets replaced in order (each must occur once). */
+const replaced = (text: string, ...pairs: [string, string][]) => pairs.reduce((t, [from, to]) => edit(t, from, to), text);
+
+const damaged: Files = {
+  ...base,
+  // A key renamed, and a slug with a typo.
+  [M1]: replaced(base[M1], ['toelichting:', 'toelichtnig:'], ['- aia-08-transparantie-aan-gebruiksverantwoordelijken', '- aia-08-transparantie-aan-gebruikersverantwoordelijken']),
+  // A tag with a typo, a list turned into a scalar.
+  [M2]: replaced(base[M2], ['- data', '- dta'], ['rollen:\n- ontwikkelaar', 'rollen: ontwikkelaar']),
+  // A duplicate id (and so a file name that does not match it).
+  [copy]: base[M2],
+  // CRLF, a title with a period, a directive in a code fence, a directive pointing at another vereiste.
+  [V1]: crlf(replaced(base[V1], ['verantwoordelijken krijgen uitleg over het systeem', 'verantwoordelijken krijgen uitleg over het systeem.']) + fencedV1),
+  // BOM, no tags directive, a directive in a ~~~ fence.
+  [H1]: bom + replaced(base[H1], ['\n<!-- tags -->\n', '']) + fencedH1,
+  // Unclosed frontmatter.
+  [open]: '---\ntitle: Open\n\n<!-- tags -->\n',
+};
+// A deleted vereiste, cited by M2, its copy and H1.
+delete damaged[V2];
+
+const expectedFindings: Triple[] = [
+  [copy, 3, 'AK031'],
+  [copy, 3, 'AK032'],
+  [copy, 6, 'AK040'],
+  [M1, 1, 'AK010'],
+  [M1, 4, 'AK011'],
+  [M1, 6, 'AK040'],
+  [M2, 3, 'AK031'],
+  [M2, 6, 'AK040'],
+  [M2, 11, 'AK020'],
+  [M2, 12, 'AK021'],
+  [H1, 1, 'AK062'],
+  [H1, 7, 'AK040'],
+  [open, 1, 'AK002'],
+  [V1, 2, 'AK060'],
+  [V1, 34, 'AK054'],
+  [V1, 34, 'AK055'],
+].sort((a, b) => compareTriples(a as Triple, b as Triple)) as Triple[];
+
+/** What --fix makes of the damaged corpus. */
+const fixedFiles: Files = {
+  ...damaged,
+  [M1]: base[M1],
+  [M2]: base[M2],
+  [V1]: crlf(base[V1] + fencedV1.replace('vereiste/aia-20-open', 'vereiste/aia-08-transparantie-aan-gebruiksverantwoordelijken')),
+  [H1]: bom + base[H1] + fencedH1,
+  [copyRenamed]: base[M2],
+};
+delete fixedFiles[copy];
+
+const findingsAfterFix: Triple[] = [
+  [copyRenamed, 3, 'AK031'],
+  [copyRenamed, 6, 'AK040'],
+  [M2, 3, 'AK031'],
+  [M2, 6, 'AK040'],
+  [H1, 7, 'AK040'],
+  [open, 1, 'AK002'],
+].sort((a, b) => compareTriples(a as Triple, b as Triple)) as Triple[];
+
+before(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'akcheck-test-'));
+});
+after(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('exit codes and usage errors', () => {
+  test('0 for a corpus without errors, also with warnings', () => {
+    const root = tempDir('valid');
+    writeFiles(root, base);
+    const result = run([root]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr, '');
+    const warned = tempDir('warned');
+    writeFiles(warned, { ...base, [V2]: edit(base[V2], 'verwerkt\n', 'verwerkt.\n') });
+    assert.equal(run([warned]).status, 0);
+  });
+
+  test('1 when there are errors', () => {
+    const root = tempDir('errors');
+    writeFiles(root, { ...base, [V2]: edit(base[V2], '- governance', '- governanse') });
+    assert.equal(run([root]).status, 1);
+  });
+
+  test('the root defaults to the current folder', () => {
+    const root = tempDir('cwd');
+    writeFiles(root, base);
+    const result = run(['--format', 'json'], root);
+    assert.equal(result.status, 0);
+    assert.deepEqual(json(result), []);
+  });
+
+  test('2 for a missing root', () => {
+    assertUsageError(run([join(scratch, 'bestaat-niet')]), /no such folder/);
+  });
+
+  test('2 for a root that is a file', () => {
+    const file = join(tempDir('file'), 'x.md');
+    writeFileSync(file, '# x\n');
+    assertUsageError(run([file]), /not a folder/);
+  });
+
+  test('2 for a folder that is not a corpus', () => {
+    assertUsageError(run([tempDir('empty')]), /not an Algoritmekader corpus/);
+  });
+
+  test('2 for a bad --rule', () => {
+    const root = tempDir('rules');
+    writeFiles(root, base);
+    assertUsageError(run(['--rule', 'AK061', root]), /--rule expects AKnnn=SEVERITY/);
+    assertUsageError(run(['--rule', 'AK999=off', root]), /unknown rule 'AK999'/);
+    assertUsageError(run(['--rule', 'AK061=loud', root]), /'AK061' must be one of/);
+  });
+
+  test('2 for a bad --format, an unknown option, or two roots', () => {
+    const root = tempDir('format');
+    writeFiles(root, base);
+    assertUsageError(run(['--format', 'xml', root]), /unknown format 'xml'/);
+    assertUsageError(run(['--bogus', root]), /bogus/);
+    assertUsageError(run([root, root]), /at most one ROOT/);
+  });
+
+  test('2 for an invalid configuration file', () => {
+    const root = tempDir('badconfig');
+    writeFiles(root, { ...base, '.algoritmekader.json': '{ "rules": ' });
+    assertUsageError(run([root]), /\.algoritmekader\.json: not valid JSON/);
+    writeFiles(root, { '.algoritmekader.json': '{ "rules": { "AK061": "loud" } }' });
+    assertUsageError(run([root]), /\.algoritmekader\.json: rules: 'AK061' must be one of/);
+    writeFiles(root, { '.algoritmekader.json': '{ "schema": { "documentTypes": { "vereiste": { "folder": "../../etc" } } } }' });
+    assertUsageError(run([root]), /\.algoritmekader\.json: schema\.documentTypes\.vereiste\.folder/);
+  });
+
+  test('2 for a configuration file that cannot be read (a folder)', () => {
+    const root = tempDir('configdir');
+    writeFiles(root, base);
+    mkdirSync(join(root, '.algoritmekader.json'));
+    assertUsageError(run([root]), /\.algoritmekader\.json: cannot be read/);
+  });
+
+  test('2 for a configuration file without read permission', { skip: isRoot ? 'running as root: chmod 000 does not stop root from reading' : false }, () => {
+    const root = tempDir('configperm');
+    writeFiles(root, { ...base, '.algoritmekader.json': '{}' });
+    chmodSync(join(root, '.algoritmekader.json'), 0o000);
+    assertUsageError(run([root]), /\.algoritmekader\.json: cannot be read/);
+  });
+
+  test('output piped into a reader that stops early (| head) ends quietly, without a stack trace', () => {
+    const root = tempDir('big');
+    const values = Array.from({ length: 5000 }, (_, i) => `- fase-${i}`).join('\n');
+    writeFiles(root, { ...base, [V2]: edit(base[V2], 'levenscyclus:\n- ontwerp', `levenscyclus:\n${values}`) });
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${akcheck}" --format json "${root}" | head -c 100 > /dev/null`], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(result.stderr, '');
+  });
+
+  test('--help and --version exit 0', () => {
+    assert.equal(run(['--help']).status, 0);
+    assert.match(run(['--help']).stdout, /Usage: akcheck/);
+    assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('output', () => {
+  let root: string;
+  before(() => {
+    root = tempDir('damaged-output');
+    writeFiles(root, damaged);
+  });
+
+  test('json: the exact findings of the damaged corpus, with every field', () => {
+    const result = run(['--format', 'json', root]);
+    assert.equal(result.status, 1);
+    assert.equal(result.stderr, '');
+    const findings = json(result);
+    assert.deepEqual(triplesOf(findings), expectedFindings);
+    for (const f of findings) {
+      assert.deepEqual(Object.keys(f).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
+      assert.ok(!f.file.includes('\\') && !f.file.startsWith('/') && f.file.startsWith('docs/'), f.file);
+      assert.ok(f.line >= 1 && f.column >= 1 && (f.endLine > f.line || (f.endLine === f.line && f.endColumn >= f.column)), JSON.stringify(f));
+      assert.ok(['error', 'warning', 'information', 'hint'].includes(f.severity));
+      assert.ok(f.message.length > 0);
+    }
+    const typo = findings.find((f) => f.code === 'AK020') as JsonFinding;
+    assert.deepEqual([typo.line, typo.column, typo.endLine, typo.endColumn, typo.severity], [11, 3, 11, 6, 'error']);
+    assert.match(typo.message, /'dta'/);
+  });
+
+  test('json: positions in the CRLF and BOM files', () => {
+    const findings = json(run(['--format', 'json', root]));
+    const title = findings.find((f) => f.file === V1 && f.code === 'AK060') as JsonFinding;
+    assert.deepEqual([title.line, title.column, title.endLine, title.endColumn], [2, 1, 2, 6]);
+    const directive = findings.find((f) => f.file === V1 && f.code === 'AK054') as JsonFinding;
+    assert.deepEqual([directive.line, directive.column, directive.endLine, directive.endColumn], [34, 1, 34, 47]);
+    const cited = findings.find((f) => f.file === H1 && f.code === 'AK040') as JsonFinding;
+    assert.deepEqual([cited.line, cited.column], [7, 3]);
+  });
+
+  test('text: one line per finding, path:line:col  severity  message  [code], and a summary', () => {
+    const result = run([root]);
+    assert.equal(result.status, 1);
+    const lines = result.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, expectedFindings.length + 1);
+    const parsed = lines.slice(0, -1).map((line) => {
+      const match = /^(.+):(\d+):(\d+) {2}(error|warning|information|hint) {2}(.+) {2}\[(AK\d{3})\]$/.exec(line);
+      assert.ok(match, line);
+      return [relative(root, resolve(projectRoot, match[1])).split(sep).join('/'), Number(match[2]), match[6]] as Triple;
+    });
+    assert.deepEqual(parsed.sort(compareTriples), expectedFindings);
+    assert.match(lines[lines.length - 1], /^\d+ files checked: 10 errors, 5 warnings, 1 information, 0 hints in 6 files$/);
+  });
+
+  test('text: paths are shown under the root as given, relative to the current folder', () => {
+    const result = run(['.'], root);
+    assert.match(result.stdout, /^docs\/voldoen-aan-wetten-en-regels\//m);
+  });
+
+  test('sarif: a SARIF 2.1.0 log with one result per finding', () => {
+    const result = run(['--format', 'sarif', root]);
+    assert.equal(result.status, 1);
+    const log = JSON.parse(result.stdout);
+    assert.equal(log.version, '2.1.0');
+    assert.match(log.$schema, /sarif-2\.1\.0/);
+    assert.equal(log.runs.length, 1);
+    const [sarifRun] = log.runs;
+    assert.equal(sarifRun.tool.driver.name, 'akcheck');
+    const ruleIds = sarifRun.tool.driver.rules.map((r: { id: string }) => r.id);
+    assert.equal(ruleIds.length, 25);
+    const triples: Triple[] = sarifRun.results.map((r: any): Triple => {
+      assert.equal(r.ruleId, ruleIds[r.ruleIndex]);
+      assert.ok(['error', 'warning', 'note', 'none'].includes(r.level));
+      assert.equal(typeof r.message.text, 'string');
+      const location = r.locations[0].physicalLocation;
+      assert.equal(location.artifactLocation.uriBaseId, '%SRCROOT%');
+      assert.ok(location.region.startLine >= 1 && location.region.startColumn >= 1 && location.region.endLine >= location.region.startLine);
+      return [decodeURIComponent(location.artifactLocation.uri), location.region.startLine, r.ruleId];
+    });
+    assert.deepEqual(triples.sort(compareTriples), expectedFindings);
+    const levels = new Map(sarifRun.results.map((r: any) => [r.ruleId, r.level]));
+    assert.equal(levels.get('AK020'), 'error');
+    assert.equal(levels.get('AK060'), 'warning');
+    assert.equal(levels.get('AK055'), 'note');
+  });
+
+  test('--quiet reports errors only (exit code unchanged)', () => {
+    const result = run(['--quiet', '--format', 'json', root]);
+    assert.equal(result.status, 1);
+    assert.deepEqual(
+      triplesOf(json(result)),
+      expectedFindings.filter(([, , code]) => !['AK011', 'AK021', 'AK054', 'AK055', 'AK060', 'AK062'].includes(code)),
+    );
+    const warnings = tempDir('quiet-warnings');
+    writeFiles(warnings, { ...base, [V2]: edit(base[V2], 'verwerkt\n', 'verwerkt.\n') });
+    const quiet = run(['--quiet', warnings]);
+    assert.equal(quiet.status, 0);
+    assert.match(quiet.stdout, /0 errors, 0 warnings/);
+  });
+
+  test('--rule sets severities: off drops findings, error changes the exit code', () => {
+    const long = tempDir('long');
+    const words = Array.from({ length: 45 }, (_, i) => `w${i}`).join(' ');
+    writeFiles(long, { ...base, [V2]: edit(base[V2], 'toelichting: Verwerk alleen persoonsgegevens als daar een grondslag voor is.', `toelichting: ${words}`) });
+    assert.deepEqual(triplesOf(json(run(['--format', 'json', long]))), [[V2, 4, 'AK061']]);
+    assert.deepEqual(json(run(['--format', 'json', '--rule', 'AK061=off', long])), []);
+    const asError = run(['--format', 'json', '--rule', 'AK061=error', long]);
+    assert.equal(asError.status, 1);
+    assert.equal(json(asError)[0].severity, 'error');
+    // Repeatable, and lower case codes are accepted.
+    const both = run(['--format', 'json', '--rule', 'ak061=hint', '--rule', 'AK060=off', long]);
+    assert.equal(json(both)[0].severity, 'hint');
+  });
+
+  test('.algoritmekader.json rules apply, and --rule overrides them', () => {
+    const configured = tempDir('configured');
+    writeFiles(configured, { ...damaged, '.algoritmekader.json': JSON.stringify({ rules: { AK040: 'warning', AK062: 'off' } }) });
+    const findings = json(run(['--format', 'json', configured]));
+    assert.ok(findings.every((f) => f.code !== 'AK062'));
+    assert.ok(findings.filter((f) => f.code === 'AK040').every((f) => f.severity === 'warning'));
+    const overridden = json(run(['--format', 'json', '--rule', 'AK040=error', configured]));
+    assert.ok(overridden.filter((f) => f.code === 'AK040').every((f) => f.severity === 'error'));
+  });
+
+  test('.algoritmekader.json schema override changes the findings', () => {
+    const configured = tempDir('schema-override');
+    const optional = ['hide', 'summary', 'allow_excel_export', 'search', 'vereiste', 'sources', 'bronnen', 'toelichtnig'];
+    writeFiles(configured, { ...damaged, '.algoritmekader.json': JSON.stringify({ schema: { documentTypes: { maatregel: { optional } } } }) });
+    const findings = triplesOf(json(run(['--format', 'json', configured])));
+    assert.deepEqual(findings, expectedFindings.filter(([path, line, code]) => !(path === M1 && line === 4 && code === 'AK011')));
+  });
+});
+
+describe('--fix', () => {
+  test('fixes the fixable findings, changes nothing else, and a second run changes nothing', () => {
+    const root = tempDir('damaged-fix');
+    writeFiles(root, damaged);
+    const before = readTree(root);
+    const result = run(['--fix', root]);
+    assert.equal(result.status, 1, result.stderr);
+    const fixedLines = result.stdout.split('\n').filter((line) => line.startsWith('fixed '));
+    assert.deepEqual(fixedLines.map((line) => /\[(AK\d{3})\]$/.exec(line)?.[1]).sort(), ['AK011', 'AK020', 'AK021', 'AK032', 'AK040', 'AK054', 'AK060', 'AK062']);
+    // Byte for byte: the fixed files are exactly as expected, every other file is untouched.
+    const afterFix = readTree(root);
+    assert.deepEqual([...afterFix.keys()].sort(), Object.keys(fixedFiles).sort());
+    for (const [path, text] of Object.entries(fixedFiles)) {
+      assert.equal(afterFix.get(path)?.toString('utf8'), text, path);
+      if (before.has(path) && text === damaged[path]) assert.ok(afterFix.get(path)?.equals(before.get(path) as Buffer), path);
+    }
+    // What is left is reported after the fixes.
+    assert.deepEqual(triplesOf(json(run(['--format', 'json', root]))), findingsAfterFix);
+    // A second --fix finds nothing to fix and changes nothing.
+    const second = run(['--fix', root]);
+    assert.equal(second.status, 1);
+    assert.ok(!second.stdout.includes('fixed '), second.stdout);
+    const afterSecond = readTree(root);
+    assert.deepEqual([...afterSecond.keys()].sort(), [...afterFix.keys()].sort());
+    for (const [path, bytes] of afterFix) assert.ok(afterSecond.get(path)?.equals(bytes), path);
+  });
+
+  test('with --format json, the fixes are reported on stderr and stdout stays valid JSON', () => {
+    const root = tempDir('damaged-fix-json');
+    writeFiles(root, damaged);
+    const result = run(['--fix', '--format', 'json', root]);
+    assert.equal(result.status, 1);
+    assert.deepEqual(triplesOf(json(result)), findingsAfterFix);
+    assert.match(result.stderr, /^fixed /m);
+    const sarifRoot = tempDir('damaged-fix-sarif');
+    writeFiles(sarifRoot, damaged);
+    const sarif = run(['--fix', '--format', 'sarif', sarifRoot]);
+    assert.equal(JSON.parse(sarif.stdout).runs[0].results.length, findingsAfterFix.length);
+  });
+
+  test('--fix respects --rule off: a rule that is off is not fixed', () => {
+    const root = tempDir('fix-off');
+    writeFiles(root, damaged);
+    run(['--fix', '--rule', 'AK060=off', root]);
+    assert.equal(readFileSync(join(root, V1), 'utf8').split('\r\n')[1], 'title: Gebruiksverantwoordelijken krijgen uitleg over het systeem.');
+  });
+
+  test('a corpus without findings is left alone', () => {
+    const root = tempDir('fix-valid');
+    writeFiles(root, base);
+    const before = readTree(root);
+    const result = run(['--fix', root]);
+    assert.equal(result.status, 0);
+    assert.ok(!result.stdout.includes('fixed '));
+    for (const [path, bytes] of readTree(root)) assert.ok(bytes.equals(before.get(path) as Buffer), path);
+  });
+});
+
+describe('bad input never crashes the checker', () => {
+  let root: string;
+  before(() => {
+    root = tempDir('bad-input');
+    writeFiles(root, base);
+  });
+
+  test('a binary .md is skipped with a message', () => {
+    const path = join(root, vereistenFolder, 'aia-90-binair.md');
+    writeFileSync(path, Buffer.from([0x00, 0x01, 0xff, 0x00, 0x42]));
+    try {
+      const result = run([root]);
+      assertNoCrash(result);
+      assert.match(result.stderr, /aia-90-binair\.md: binary file/);
+    } finally {
+      rmSync(path);
+    }
+  });
+
+  test('invalid UTF-8 is checked with replacement characters and never fixed', () => {
+    const path = join(root, vereistenFolder, 'aia-91-latin1.md');
+    // Latin-1 'Café.' as title: a fixable AK060 (and an AK054, the directive names avg-01) in a file that must not be written.
+    const [head, tail] = edit(base[V2], 'id: urn:nl:ak:ver:avg-01', 'id: urn:nl:ak:ver:aia-91').split('Persoonsgegevens worden rechtmatig verwerkt');
+    const bytes = Buffer.concat([Buffer.from(head + 'Caf'), Buffer.from([0xe9]), Buffer.from('.' + tail)]);
+    writeFileSync(path, bytes);
+    try {
+      const result = run(['--fix', '--format', 'json', root]);
+      assertNoCrash(result);
+      assert.match(result.stderr, /aia-91-latin1\.md is not valid UTF-8/);
+      assert.deepEqual(triplesOf(json(result)), [
+        [`${vereistenFolder}/aia-91-latin1.md`, 2, 'AK060'],
+        [`${vereistenFolder}/aia-91-latin1.md`, 20, 'AK054'],
+      ]);
+      assert.match(json(result).find((f) => f.code === 'AK060')?.message ?? '', /punt/);
+      assert.ok(readFileSync(path).equals(bytes), 'the invalid UTF-8 file was written');
+    } finally {
+      rmSync(path);
+    }
+  });
+
+  test('a dangling symlink and a symlink loop are skipped with a message', () => {
+    const dangling = join(root, vereistenFolder, 'aia-92-weg.md');
+    const loopA = join(root, vereistenFolder, 'lus-a.md');
+    const loopB = join(root, vereistenFolder, 'lus-b.md');
+    symlinkSync('bestaat-niet.md', dangling);
+    symlinkSync('lus-b.md', loopA);
+    symlinkSync('lus-a.md', loopB);
+    try {
+      const result = run([root]);
+      assertNoCrash(result);
+      assert.equal(result.status, 0);
+      assert.match(result.stderr, /aia-92-weg\.md: symbolic link to nothing/);
+      assert.match(result.stderr, /lus-a\.md: symbolic link loop/);
+      assert.match(result.stderr, /lus-b\.md: symbolic link loop/);
+    } finally {
+      for (const path of [dangling, loopA, loopB]) rmSync(path);
+    }
+  });
+
+  test('a symlinked folder loop is not followed, and links outside the corpus are not read', () => {
+    const loop = join(root, 'docs', 'lus');
+    const outside = join(root, 'docs', 'buiten.md');
+    const outsideTarget = join(tempDir('outside'), 'geheim.md');
+    writeFileSync(outsideTarget, '<!-- list_geheim -->\n');
+    symlinkSync('..', loop);
+    symlinkSync(outsideTarget, outside);
+    try {
+      const result = run(['--format', 'json', root]);
+      assertNoCrash(result);
+      assert.deepEqual(json(result), []);
+      assert.match(result.stderr, /buiten\.md: symbolic link to a file outside the corpus/);
+    } finally {
+      rmSync(loop);
+      rmSync(outside);
+    }
+  });
+
+  test('an empty file is a finding, not a crash', () => {
+    const path = join(root, vereistenFolder, 'aia-93-leeg.md');
+    writeFileSync(path, '');
+    try {
+      const result = run(['--format', 'json', root]);
+      assertNoCrash(result);
+      assert.deepEqual(triplesOf(json(result)), [
+        [`${vereistenFolder}/aia-93-leeg.md`, 1, 'AK001'],
+        [`${vereistenFolder}/aia-93-leeg.md`, 1, 'AK062'],
+      ]);
+    } finally {
+      rmSync(path);
+    }
+  });
+
+  test('absurdly nested YAML is a finding, not a crash', () => {
+    const path = join(root, vereistenFolder, 'aia-94-diep.md');
+    writeFileSync(path, `---\ntitle: ${'['.repeat(20000)}\n---\n<!-- tags -->\n`);
+    try {
+      const result = run(['--format', 'json', root]);
+      assertNoCrash(result);
+      assert.ok(json(result).some((f) => f.file.endsWith('aia-94-diep.md') && f.code === 'AK003'));
+    } finally {
+      rmSync(path);
+    }
+  });
+
+  test('a file over the size limit is skipped with a message', () => {
+    const path = join(root, vereistenFolder, 'aia-96-groot.md');
+    writeFileSync(path, base[V2] + 'x'.repeat(5 * 1024 * 1024));
+    try {
+      const result = run([root]);
+      assertNoCrash(result);
+      assert.match(result.stderr, /aia-96-groot\.md: larger than 4 MiB/);
+    } finally {
+      rmSync(path);
+    }
+  });
+
+  test('an unreadable file is skipped with a message', { skip: isRoot ? 'running as root: chmod 000 does not stop root from reading' : false }, () => {
+    const path = join(root, vereistenFolder, 'aia-95-geheim.md');
+    writeFileSync(path, base[V2]);
+    chmodSync(path, 0o000);
+    try {
+      const result = run([root]);
+      assertNoCrash(result);
+      assert.match(result.stderr, /aia-95-geheim\.md: cannot be read/);
+    } finally {
+      chmodSync(path, 0o644);
+      rmSync(path);
+    }
+  });
+
+  test('the fixture is clean again after the bad-input cases', () => {
+    assert.equal(run([root]).status, 0);
+    assert.ok(statSync(join(root, V1)).isFile());
+  });
+});
+
+describe('on a copy of the real corpus', () => {
+  const skip = realCorpusRoot ? false : skipReason;
+
+  test('--fix applies exactly the expected fixes and a second run changes nothing', { skip }, () => {
+    const root = join(scratch, 'real');
+    cpSync(realCorpusRoot as string, root, { recursive: true });
+    // The source is read-only; the copy must be writable.
+    const makeWritable = (folder: string) => {
+      chmodSync(folder, 0o755);
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) makeWritable(path);
+        else if (entry.isFile()) chmodSync(path, 0o644);
+      }
+    };
+    makeWritable(root);
+    const before = readTree(root);
+    const result = run(['--fix', '--format', 'json', root]);
+    assert.equal(result.status, 1);
+    const m = 'docs/voldoen-aan-wetten-en-regels/maatregelen/';
+    const changes: Record<string, [string, string][]> = {
+      [`${m}2-owp-05-soort-algoritme.md`]: [['van toepassing zijn.\nid:', 'van toepassing zijn\nid:']],
+      [`${m}2-owp-18-leveren-bewijs-door-aanbieder-niet-schenden-auteursrechten.md`]: [['\nhide:\n- navigation\n- toc\n---', '\n---']],
+      [`${m}2-owp-28-maak-vereisten-onderdeel-van-service-level-agreement.md`]: [['- aia-35-melding-ernstige-incidenten\n- aia-34-monitoring-na-het-in-de-handel-brengen\n', '- aia-35-melding-ernstige-incidenten\n']],
+      [`${m}2-owp-30-informeer-betrokkenen.md`]: [
+        ['- aia-08-transparantie-aan-gebruikersverantwoordelijken\n', '- aia-08-transparantie-aan-gebruiksverantwoordelijken\n'],
+        ['- aia-28-transparantieverplichtingen-richting-natuurlijke-personen\n', '- aia-28-transparantieverplichtingen\n'],
+      ],
+      [`${m}2-owp-31-pas-vastgestelde-beleidskaders-zijn-nageleefd.md`]: [['- aia-20-verstrekken-van-informatie-op-verzoek\n', '- aia-20-gebruiksverantwoordelijken-maatregelen\n']],
+      [`${m}2-owp-35-genereren-bronvermelding.md`]: [['- aia-09-menselijke-toezicht\n', '- aia-09-menselijk-toezicht\n']],
+      [`${m}7-mon-05-evalueer-bij-veranderingen-in-data.md`]: [['output van het algoritme.\nid:', 'output van het algoritme\nid:']],
+    };
+    const afterFix = readTree(root);
+    assert.deepEqual([...afterFix.keys()].sort(), [...before.keys()].sort());
+    for (const [path, bytes] of before) {
+      const expected = changes[path] ? replaced(bytes.toString('utf8'), ...changes[path]) : undefined;
+      if (expected === undefined) assert.ok(afterFix.get(path)?.equals(bytes), `${path} changed`);
+      else assert.equal(afterFix.get(path)?.toString('utf8'), expected, path);
+    }
+    const second = run(['--fix', root]);
+    assert.ok(!second.stdout.includes('fixed '), second.stdout);
+    for (const [path, bytes] of afterFix) assert.ok(readTree(root).get(path)?.equals(bytes), path);
+  });
+
+  test('the findings are the same as on the original', { skip }, () => {
+    const original = run(['--format', 'json', realCorpusRoot as string]);
+    assert.equal(original.status, 1);
+    assert.equal(original.stderr, '');
+    assert.equal(json(original).length, 58);
+  });
+});
