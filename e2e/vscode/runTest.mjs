@@ -37,20 +37,53 @@ const log = (...a) => console.error('[vscode-test]', ...a);
 function fail(msg, code = 1) {
   console.log(`FAIL setup: ${msg}`);
   console.log('0 passed, 1 failed');
-  cleanup(true);
+  cleanup(false); // before VS Code ran there is nothing worth keeping
   process.exit(code);
 }
 
 let tmp;
-const stoppers = [];
-function cleanup(failed) {
+let vscodeRunning = false;
+const stoppers = []; // synchronous; also run on process exit (test-electron may call process.exit after Ctrl+C)
+function stopAll() {
   while (stoppers.length) {
     try { stoppers.pop()(); } catch {}
   }
+}
+function cleanup(failed) {
+  stopAll();
   if (!tmp || !fs.existsSync(tmp)) return;
   if (failed || process.env.AK_KEEP === '1') log(`kept ${tmp}`);
-  else fs.rmSync(tmp, { recursive: true, force: true });
+  else try { fs.rmSync(tmp, { recursive: true, force: true }); } catch (e) { log(`could not remove ${tmp}: ${e.message}`); }
 }
+
+/** VS Code processes of this run: those whose command line names our temp folder (its --user-data-dir). */
+function ourVsCodePids() {
+  if (!tmp || process.platform !== 'linux') return [];
+  const out = [];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d) || Number(d) === process.pid) continue;
+    try {
+      if (fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(tmp)) out.push(Number(d));
+    } catch {}
+  }
+  return out;
+}
+
+process.on('exit', stopAll);
+// Ctrl+C while VS Code runs: test-electron closes it (twice: forcefully) and runTests rejects; the
+// catch below reports and cleans up. Before or after that, and on SIGTERM, stop here.
+process.on('SIGINT', () => {
+  if (vscodeRunning) return;
+  console.log('FAIL interrupted: SIGINT');
+  cleanup(false);
+  process.exit(130);
+});
+process.on('SIGTERM', () => {
+  for (const pid of ourVsCodePids()) try { process.kill(pid, 'SIGTERM'); } catch {}
+  console.log('FAIL interrupted: SIGTERM');
+  cleanup(true);
+  process.exit(143);
+});
 
 /** The one line that explains a failed download (network errors come with a code such as ENOTFOUND). */
 function downloadFailure(e) {
@@ -103,6 +136,21 @@ async function main() {
 
   const { download, runTests, TestRunFailedError } = require('@vscode/test-electron');
 
+  // VS Code: a given executable, or a download into the cache (not .vscode-test in the project)
+  let vscodeExecutablePath = process.env.AK_VSCODE_EXECUTABLE;
+  if (vscodeExecutablePath) {
+    if (!fs.existsSync(vscodeExecutablePath)) fail(`AK_VSCODE_EXECUTABLE=${vscodeExecutablePath} does not exist`);
+  } else {
+    const cacheRoot = process.env.AK_E2E_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'algoritmekader-e2e');
+    const cachePath = path.join(cacheRoot, 'vscode-test');
+    log(`VS Code ${VERSION} (cache ${cachePath})`);
+    try {
+      vscodeExecutablePath = await download({ version: VERSION, cachePath, timeout: 30000 });
+    } catch (e) {
+      fail(downloadFailure(e));
+    }
+  }
+
   // temp layout: workspace copy, user data (settings), extensions dir (empty)
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ak-vscode-'));
   const ws = path.join(tmp, 'ws', path.basename(corpus));
@@ -121,22 +169,6 @@ async function main() {
     'files.autoSave': 'off',
     'markdown.validate.enabled': false,
   }, null, 2));
-  for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => { cleanup(true); process.exit(1); });
-
-  // VS Code: a given executable, or a download into the cache (not .vscode-test in the project)
-  let vscodeExecutablePath = process.env.AK_VSCODE_EXECUTABLE;
-  if (vscodeExecutablePath) {
-    if (!fs.existsSync(vscodeExecutablePath)) fail(`AK_VSCODE_EXECUTABLE=${vscodeExecutablePath} does not exist`);
-  } else {
-    const cacheRoot = process.env.AK_E2E_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'algoritmekader-e2e');
-    const cachePath = path.join(cacheRoot, 'vscode-test');
-    log(`VS Code ${VERSION} (cache ${cachePath})`);
-    try {
-      vscodeExecutablePath = await download({ version: VERSION, cachePath, timeout: 30000 });
-    } catch (e) {
-      fail(downloadFailure(e));
-    }
-  }
 
   const noDisplay = ensureDisplay();
   if (noDisplay) fail(noDisplay);
@@ -152,6 +184,7 @@ async function main() {
   };
 
   log(`workspace ${ws}`);
+  vscodeRunning = true;
   try {
     await runTests({
       version: VERSION,
@@ -165,11 +198,11 @@ async function main() {
         '--disable-workspace-trust',
         '--user-data-dir', userData,
         '--extensions-dir', extDir, // otherwise test-electron uses .vscode-test/extensions in the cwd
-        '--skip-welcome',
-        '--skip-release-notes',
       ],
     });
+    vscodeRunning = false;
   } catch (e) {
+    vscodeRunning = false;
     // the suite printed its PASS/FAIL lines and summary; a crash before it ran printed nothing
     const why = e instanceof TestRunFailedError ? e.message : `VS Code could not be started: ${String(e?.message ?? e).split('\n')[0]}`;
     if (summarySeen) log(why);

@@ -20,7 +20,9 @@ interface Run {
 
 function run(args: string[], cwd = projectRoot): Run {
   assert.ok(existsSync(akcheck), `${akcheck} is missing: run npm run build first`);
-  const result = spawnSync(process.execPath, [akcheck, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  // The parse cache goes to the scratch folder, never to the user's ~/.cache.
+  const env = { ...process.env, AKCHECK_CACHE_DIR: join(scratch, 'cache') };
+  const result = spawnSync(process.execPath, [akcheck, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -246,7 +248,8 @@ describe('exit codes and usage errors', () => {
     const root = tempDir('big');
     const values = Array.from({ length: 5000 }, (_, i) => `- fase-${i}`).join('\n');
     writeFiles(root, { ...base, [V2]: edit(base[V2], 'levenscyclus:\n- ontwerp', `levenscyclus:\n${values}`) });
-    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${akcheck}" --format json "${root}" | head -c 100 > /dev/null`], { encoding: 'utf8', timeout: 60_000 });
+    const env = { ...process.env, AKCHECK_CACHE_DIR: join(scratch, 'cache') };
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${akcheck}" --format json "${root}" | head -c 100 > /dev/null`], { env, encoding: 'utf8', timeout: 60_000 });
     assert.equal(result.stderr, '');
   });
 
@@ -382,6 +385,41 @@ describe('output', () => {
     writeFiles(configured, { ...damaged, '.algoritmekader.json': JSON.stringify({ schema: { documentTypes: { maatregel: { optional } } } }) });
     const findings = triplesOf(json(run(['--format', 'json', configured])));
     assert.deepEqual(findings, expectedFindings.filter(([path, line, code]) => !(path === M1 && line === 4 && code === 'AK011')));
+  });
+});
+
+describe('parse cache', () => {
+  test('a warm cache gives the same output as a cold run and as --no-cache', () => {
+    const root = tempDir('cached');
+    writeFiles(root, {
+      ...damaged,
+      [`${vereistenFolder}/aia-30-yaml.md`]: '---\ntitle: [kapot\nid: urn:nl:ak:ver:aia-30\n---\n<!-- tags -->\n',
+      [`${vereistenFolder}/aia-31-flow.md`]: '---\n{title: a., id: urn:nl:ak:ver:aia-31, title: b, rollen: jurist}\n---\n<!-- tags -->\n',
+      [`${vereistenFolder}/aia-32-lijst.md`]: '---\n- a\n---\n<!-- tags -->\n',
+    });
+    const cacheDir = join(scratch, 'cache-warm');
+    const env = { ...process.env, AKCHECK_CACHE_DIR: cacheDir };
+    const runWith = (args: string[]) => spawnSync(process.execPath, [akcheck, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+    const cold = runWith(['--format', 'json', root]);
+    assert.ok(existsSync(cacheDir) && readdirSync(cacheDir).length > 0, 'no cache was written');
+    const warm = runWith(['--format', 'json', root]);
+    const none = runWith(['--no-cache', '--format', 'json', root]);
+    assert.equal(cold.status, 1);
+    assert.equal(warm.stdout, cold.stdout);
+    assert.equal(none.stdout, cold.stdout);
+    // And the fixes from a warm cache are the same as from a cold one.
+    const flow = { [`${vereistenFolder}/aia-31-flow.md`]: '---\n{title: a, id: urn:nl:ak:ver:aia-31, title: b, toelichting: x, levenscyclus: [ontwerp], onderwerp: [data], rollen: jurist}\n---\n<!-- tags -->\n' };
+    const fixedWarm = tempDir('cached-fix');
+    writeFiles(fixedWarm, { ...damaged, ...flow });
+    runWith(['--format', 'json', fixedWarm]);
+    runWith(['--fix', fixedWarm]);
+    const fixedCold = tempDir('cached-fix-cold');
+    writeFiles(fixedCold, { ...damaged, ...flow });
+    run(['--no-cache', '--fix', fixedCold]);
+    const warmTree = readTree(fixedWarm);
+    // The flow-mapping frontmatter is left as it is (no line-based fixes in it).
+    assert.equal(warmTree.get(`${vereistenFolder}/aia-31-flow.md`)?.toString('utf8'), Object.values(flow)[0]);
+    for (const [path, bytes] of readTree(fixedCold)) assert.ok(warmTree.get(path)?.equals(bytes), path);
   });
 });
 
@@ -579,48 +617,167 @@ describe('bad input never crashes the checker', () => {
   });
 });
 
+const realV = 'docs/voldoen-aan-wetten-en-regels/vereisten/';
+const realM = 'docs/voldoen-aan-wetten-en-regels/maatregelen/';
+const realH = 'docs/voldoen-aan-wetten-en-regels/hulpmiddelen/';
+
+/** What --fix changes in the real corpus: the clear slug typos, the periods, the later duplicates. */
+const realFixes: Record<string, [string, string][]> = {
+  [`${realM}2-owp-05-soort-algoritme.md`]: [['van toepassing zijn.\nid:', 'van toepassing zijn\nid:']],
+  [`${realM}2-owp-18-leveren-bewijs-door-aanbieder-niet-schenden-auteursrechten.md`]: [['\nhide:\n- navigation\n- toc\n---', '\n---']],
+  [`${realM}2-owp-28-maak-vereisten-onderdeel-van-service-level-agreement.md`]: [['- aia-35-melding-ernstige-incidenten\n- aia-34-monitoring-na-het-in-de-handel-brengen\n', '- aia-35-melding-ernstige-incidenten\n']],
+  [`${realM}2-owp-30-informeer-betrokkenen.md`]: [
+    ['- aia-08-transparantie-aan-gebruikersverantwoordelijken\n', '- aia-08-transparantie-aan-gebruiksverantwoordelijken\n'],
+    ['- aia-28-transparantieverplichtingen-richting-natuurlijke-personen\n', '- aia-28-transparantieverplichtingen\n'],
+  ],
+  [`${realM}2-owp-31-pas-vastgestelde-beleidskaders-zijn-nageleefd.md`]: [['- aia-20-verstrekken-van-informatie-op-verzoek\n', '- aia-20-gebruiksverantwoordelijken-maatregelen\n']],
+  [`${realM}2-owp-35-genereren-bronvermelding.md`]: [['- aia-09-menselijke-toezicht\n', '- aia-09-menselijk-toezicht\n']],
+  [`${realM}7-mon-05-evalueer-bij-veranderingen-in-data.md`]: [['output van het algoritme.\nid:', 'output van het algoritme\nid:']],
+};
+/** The findings --fix removes from the real corpus. */
+const realFixed: Triple[] = [
+  [`${realM}2-owp-05-soort-algoritme.md`, 3, 'AK060'],
+  [`${realM}2-owp-18-leveren-bewijs-door-aanbieder-niet-schenden-auteursrechten.md`, 28, 'AK012'],
+  [`${realM}2-owp-28-maak-vereisten-onderdeel-van-service-level-agreement.md`, 20, 'AK022'],
+  [`${realM}2-owp-30-informeer-betrokkenen.md`, 7, 'AK040'],
+  [`${realM}2-owp-30-informeer-betrokkenen.md`, 8, 'AK040'],
+  [`${realM}2-owp-31-pas-vastgestelde-beleidskaders-zijn-nageleefd.md`, 20, 'AK040'],
+  [`${realM}2-owp-35-genereren-bronvermelding.md`, 11, 'AK040'],
+  [`${realM}7-mon-05-evalueer-bij-veranderingen-in-data.md`, 2, 'AK060'],
+];
+
+/** A writable copy of the real corpus in the scratch folder. */
+function copyRealCorpus(name: string): string {
+  const root = join(scratch, name);
+  cpSync(realCorpusRoot as string, root, { recursive: true });
+  // The source is read-only; the copy must be writable.
+  const makeWritable = (folder: string) => {
+    chmodSync(folder, 0o755);
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) makeWritable(path);
+      else if (entry.isFile()) chmodSync(path, 0o644);
+    }
+  };
+  makeWritable(root);
+  return root;
+}
+
+const without = (list: Triple[], removed: Triple[]) => list.filter((t) => !removed.some((r) => compareTriples(r, t) === 0));
+const sorted = (list: Triple[]) => [...list].sort(compareTriples);
+
 describe('on a copy of the real corpus', () => {
   const skip = realCorpusRoot ? false : skipReason;
 
   test('--fix applies exactly the expected fixes and a second run changes nothing', { skip }, () => {
-    const root = join(scratch, 'real');
-    cpSync(realCorpusRoot as string, root, { recursive: true });
-    // The source is read-only; the copy must be writable.
-    const makeWritable = (folder: string) => {
-      chmodSync(folder, 0o755);
-      for (const entry of readdirSync(folder, { withFileTypes: true })) {
-        const path = join(folder, entry.name);
-        if (entry.isDirectory()) makeWritable(path);
-        else if (entry.isFile()) chmodSync(path, 0o644);
-      }
-    };
-    makeWritable(root);
+    const root = copyRealCorpus('real');
     const before = readTree(root);
     const result = run(['--fix', '--format', 'json', root]);
     assert.equal(result.status, 1);
-    const m = 'docs/voldoen-aan-wetten-en-regels/maatregelen/';
-    const changes: Record<string, [string, string][]> = {
-      [`${m}2-owp-05-soort-algoritme.md`]: [['van toepassing zijn.\nid:', 'van toepassing zijn\nid:']],
-      [`${m}2-owp-18-leveren-bewijs-door-aanbieder-niet-schenden-auteursrechten.md`]: [['\nhide:\n- navigation\n- toc\n---', '\n---']],
-      [`${m}2-owp-28-maak-vereisten-onderdeel-van-service-level-agreement.md`]: [['- aia-35-melding-ernstige-incidenten\n- aia-34-monitoring-na-het-in-de-handel-brengen\n', '- aia-35-melding-ernstige-incidenten\n']],
-      [`${m}2-owp-30-informeer-betrokkenen.md`]: [
-        ['- aia-08-transparantie-aan-gebruikersverantwoordelijken\n', '- aia-08-transparantie-aan-gebruiksverantwoordelijken\n'],
-        ['- aia-28-transparantieverplichtingen-richting-natuurlijke-personen\n', '- aia-28-transparantieverplichtingen\n'],
-      ],
-      [`${m}2-owp-31-pas-vastgestelde-beleidskaders-zijn-nageleefd.md`]: [['- aia-20-verstrekken-van-informatie-op-verzoek\n', '- aia-20-gebruiksverantwoordelijken-maatregelen\n']],
-      [`${m}2-owp-35-genereren-bronvermelding.md`]: [['- aia-09-menselijke-toezicht\n', '- aia-09-menselijk-toezicht\n']],
-      [`${m}7-mon-05-evalueer-bij-veranderingen-in-data.md`]: [['output van het algoritme.\nid:', 'output van het algoritme\nid:']],
-    };
+    const baseline = triplesOf(json(run(['--format', 'json', realCorpusRoot as string])));
+    assert.deepEqual(triplesOf(json(result)), without(baseline, realFixed));
     const afterFix = readTree(root);
     assert.deepEqual([...afterFix.keys()].sort(), [...before.keys()].sort());
     for (const [path, bytes] of before) {
-      const expected = changes[path] ? replaced(bytes.toString('utf8'), ...changes[path]) : undefined;
+      const expected = realFixes[path] ? replaced(bytes.toString('utf8'), ...realFixes[path]) : undefined;
       if (expected === undefined) assert.ok(afterFix.get(path)?.equals(bytes), `${path} changed`);
       else assert.equal(afterFix.get(path)?.toString('utf8'), expected, path);
     }
     const second = run(['--fix', root]);
     assert.ok(!second.stdout.includes('fixed '), second.stdout);
     for (const [path, bytes] of afterFix) assert.ok(readTree(root).get(path)?.equals(bytes), path);
+  });
+
+  test('a damaged copy: the exact findings, then --fix, then a second --fix that changes nothing', { skip }, () => {
+    const root = copyRealCorpus('real-damaged');
+    const original = readTree(root);
+    const text = (path: string) => (original.get(path) as Buffer).toString('utf8');
+    const write = (path: string, content: string) => writeFileSync(join(root, path), content);
+    const baseline = triplesOf(json(run(['--format', 'json', root])));
+    const lineIn = (content: string, needle: string) => content.slice(0, content.indexOf(needle)).split('\n').length;
+
+    // A tag typo and a renamed key; a copy of the page with the same id (and a directive naming the original).
+    const arc = `${realV}arc-01-archiefwet.md`;
+    write(arc, replaced(text(arc), ['- uitfaseren\n', '- uitfaseern\n'], ['\ntoelichting:', '\ntoelichtng:']));
+    const arcCopy = `${realV}arc-02-kopie.md`;
+    const arcCopyRenamed = `${realV}arc-01-kopie.md`;
+    write(arcCopy, text(arc));
+    // A list turned into a scalar.
+    const owp30 = `${realM}2-owp-30-informeer-betrokkenen.md`;
+    write(owp30, replaced(text(owp30), ['onderwerp:\n- transparantie\nrollen:', 'onderwerp: transparantie\nrollen:']));
+    // Unclosed frontmatter (the closing --- removed).
+    const dpia = `${realH}DPIA.md`;
+    const dpiaLines = text(dpia).split('\n');
+    dpiaLines.splice(dpiaLines.indexOf('---', 1), 1);
+    write(dpia, dpiaLines.join('\n'));
+    // BOM and CRLF, and a title with a period.
+    const avg12 = `${realV}avg-12-beveiliging-van-verwerking.md`;
+    const avg12Title = text(avg12).split('\n')[1];
+    write(avg12, bom + crlf(replaced(text(avg12), [`${avg12Title}\n`, `${avg12Title}.\n`])));
+    // Directives in code fences.
+    const data = 'docs/onderwerpen/data.md';
+    const fences = '\n```\n<!-- list_vereisten onderwerp/bestaat-niet -->\n```\n\n~~~\n<!-- tagz -->\n<!-- list_onbekend -->\n~~~\n';
+    write(data, text(data) + fences);
+    // A deleted vereiste.
+    const dat01 = `${realV}dat-01-databankenwet.md`;
+    rmSync(join(root, dat01));
+    const citing = [...original.keys()].filter((path) => path.startsWith(realM) && text(path).includes('\n- dat-01-databankenwet\n'));
+    assert.equal(citing.length, 10);
+
+    const added: Triple[] = [
+      [arc, 1, 'AK010'],
+      [arc, 3, 'AK031'],
+      [arc, 4, 'AK011'],
+      [arc, lineIn(text(arc), '- uitfaseren'), 'AK020'],
+      [arcCopy, 3, 'AK031'],
+      [arcCopy, 3, 'AK032'],
+      [arcCopy, lineIn(text(arc), '<!-- list_maatregelen vereiste/arc-01-archiefwet'), 'AK054'],
+      [owp30, lineIn(text(owp30), 'onderwerp:'), 'AK021'],
+      [dpia, 1, 'AK002'],
+      [avg12, 2, 'AK060'],
+      ...citing.map((path): Triple => [path, lineIn(text(path), '\n- dat-01-databankenwet\n') + 1, 'AK040']),
+    ];
+    // DPIA's frontmatter is no longer read, so its long toelichting is no finding any more.
+    const gone: Triple[] = [[dpia, 3, 'AK061']];
+    const damagedFindings = triplesOf(json(run(['--format', 'json', root])));
+    assert.deepEqual(damagedFindings, sorted([...without(baseline, gone), ...added]));
+
+    const damagedTree = readTree(root);
+    const fixRun = run(['--fix', root]);
+    assert.equal(fixRun.status, 1, fixRun.stderr);
+    assert.equal(fixRun.stderr, '');
+    const copyDirectiveLine = lineIn(text(arc), '<!-- list_maatregelen vereiste/arc-01-archiefwet');
+    assert.deepEqual(
+      triplesOf(json(run(['--format', 'json', root]))),
+      sorted([
+        ...without(without(baseline, gone), realFixed),
+        [arc, 3, 'AK031'],
+        [arcCopyRenamed, 3, 'AK031'],
+        // The copy now lists its own maatregelen, and none cites it yet.
+        [arcCopyRenamed, copyDirectiveLine, 'AK055'],
+        [dpia, 1, 'AK002'],
+        ...citing.map((path): Triple => [path, lineIn(text(path), '\n- dat-01-databankenwet\n') + 1, 'AK040']),
+      ]),
+    );
+
+    // Byte for byte: what the fixes touched is exactly as expected, everything else as it was.
+    const expected = new Map<string, string>();
+    for (const [path, bytes] of damagedTree) expected.set(path, bytes.toString('utf8'));
+    for (const [path, pairs] of Object.entries(realFixes)) expected.set(path, replaced(text(path), ...pairs));
+    expected.set(arc, text(arc));
+    expected.delete(arcCopy);
+    expected.set(arcCopyRenamed, text(arc).replace('vereiste/arc-01-archiefwet ', 'vereiste/arc-01-kopie '));
+    expected.set(avg12, bom + crlf(text(avg12)));
+    const afterFix = readTree(root);
+    assert.deepEqual([...afterFix.keys()].sort(), [...expected.keys()].sort());
+    for (const [path, content] of expected) {
+      if (content === damagedTree.get(path)?.toString('utf8')) assert.ok(afterFix.get(path)?.equals(damagedTree.get(path) as Buffer), `${path} changed`);
+      else assert.equal(afterFix.get(path)?.toString('utf8'), content, path);
+    }
+    const second = run(['--fix', root]);
+    assert.ok(!second.stdout.includes('fixed '), second.stdout);
+    const afterSecond = readTree(root);
+    for (const [path, bytes] of afterFix) assert.ok(afterSecond.get(path)?.equals(bytes), path);
   });
 
   test('the findings are the same as on the original', { skip }, () => {

@@ -144,6 +144,18 @@ describe('.algoritmekader.json', () => {
       ['{"schema": {"listKeys": {"rollen": {"vocabulary": {"kind": "taxonomy", "taxonomy": "bestaat-niet"}}}}}', /listKeys\.rollen\.vocabulary/],
       ['{"schema": {"directives": {"list_x": {"description": "x", "lists": "bestaat-niet"}}}}', /directives\.list_x\.lists/],
       ['{"schema": {"maxToelichtingWords": "veertig"}}', /maxToelichtingWords/],
+      // Shapes the rules rely on later: a clear message now instead of a TypeError while checking.
+      ['{"schema": {"directives": {"list_vereisten": {"options": 5}}}}', /directives\.list_vereisten\.options/],
+      ['{"schema": {"directives": {"list_maatregelen_on_hulpmiddelen_page": {"allowedOn": "hulpmiddel"}}}}', /directives\.list_maatregelen_on_hulpmiddelen_page\.allowedOn/],
+      ['{"schema": {"directives": {"tags": {"allowedOn": ["bestaat-niet"]}}}}', /directives\.tags\.allowedOn/],
+      ['{"schema": {"documentTypes": 5}}', /documentTypes must be an object/],
+      ['{"schema": {"taxonomies": null}}', /taxonomies must be an object/],
+      ['{"schema": {"listKeys": null}}', /listKeys must be an object/],
+      ['{"schema": {"documentTypes": {"vereiste": {"idPrefix": 5}}}}', /documentTypes\.vereiste: idPrefix/],
+      ['{"schema": {"documentTypes": {"vereiste": {"mainSection": ["Vereiste"]}}}}', /documentTypes\.vereiste: idPrefix and mainSection/],
+      ['{"schema": {"keyDescriptions": {"title": 5}}}', /keyDescriptions/],
+      ['{"schema": {"listKeys": {"rollen": {"vocabulary": {"kind": "documents", "documentType": "toString"}}}}}', /listKeys\.rollen\.vocabulary/],
+      ['{"schema": {"directives": {"list_x": {"description": "x", "lists": "constructor"}}}}', /directives\.list_x\.lists/],
     ];
     for (const [text, message] of bad) {
       assert.throws(() => parseCorpusConfig(text), (error: unknown) => error instanceof ConfigError && message.test((error as Error).message) && (error as Error).message.startsWith('.algoritmekader.json'), text);

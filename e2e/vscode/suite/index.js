@@ -108,6 +108,7 @@ async function restore(doc, original) {
 
 // ---------------------------------------------------------------------------------------------
 
+/** @type {Array<[string, () => Promise<string>]>} */
 const checks = [
   ['activation', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
@@ -143,7 +144,7 @@ const checks = [
     assert.ok(line >= 0, `no list_maatregelen vereiste/${slug} line`);
     const pos = new vscode.Position(line, doc.lineAt(line).text.indexOf(slug) + 6);
     const text = await poll(async () => {
-      const t = hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, pos));
+      const t = hoverText(/** @type {import('vscode').Hover[]} */ (await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, pos)));
       return t.includes(title) && t;
     }, { timeout: 10000, what: `hover at ${line + 1}:${pos.character + 1} showing "${title}"` });
     return `hover shows "${title.slice(0, 50)}…" (${text.length} chars)`;
@@ -164,7 +165,8 @@ const checks = [
       const pos = new vscode.Position(last.line + 1, 2);
       assert.equal(doc.lineAt(pos.line).text, '- ');
       const labels = await poll(async () => {
-        const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, pos);
+        const list = /** @type {import('vscode').CompletionList | undefined} */ (
+          await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, pos));
         const l = ((list && list.items) || []).map(labelOf);
         return l.includes('transparantie') && l;
       }, { timeout: 10000, what: `completion at ${name}:${pos.line + 1}:3 offering transparantie` });
@@ -189,11 +191,12 @@ const checks = [
       edit.replace(uri, word, 'transparantei');
       assert.ok(await vscode.workspace.applyEdit(edit), 'misspelling the tag failed');
       const diag = await poll(
-        () => vscode.languages.getDiagnostics(uri).find((d) => ours(d) && d.range.start.line === item.line),
+        () => vscode.languages.getDiagnostics(uri).find((d) => ours(d) && d.range.start.line === item.line && d.message.includes('transparantei')),
         { timeout: 15000, what: `a diagnostic on "transparantei" (${name}:${item.line + 1})` },
       );
       const actions = await poll(async () => {
-        const all = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, word, undefined, 10)) || [];
+        const all = /** @type {import('vscode').CodeAction[] | undefined} */ (
+          await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, word, undefined, 10)) || [];
         return all.length && all;
       }, { timeout: 10000, what: 'code actions on "transparantei"' });
       const preferred = actions.find((a) => a.isPreferred && a.edit);

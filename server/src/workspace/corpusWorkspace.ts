@@ -4,6 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkDocument, type SeverityOverrides } from '../engine/checker';
 import { Corpus } from '../engine/corpus/corpus';
 import { fileProblem, isCorpusRoot, listMarkdownFiles, readMarkdownFile, toCorpusPath, type SkippedFile } from '../engine/corpus/diskCorpus';
+import { FrontmatterDiskCache } from '../engine/corpus/frontmatterDiskCache';
+import type { FrontmatterCache } from '../engine/parsing/frontmatter';
 import { parseDocument, type ParsedDocument } from '../engine/parsing/parseDocument';
 import { ConfigError, configFileName, loadCorpusConfig } from '../engine/schema/corpusConfig';
 import { defaultSchema, type CorpusSchema } from '../engine/schema/schema';
@@ -84,6 +86,7 @@ export class CorpusWorkspace {
   /** Indexes every root from scratch, chunk by chunk; reports progress as (done, total). */
   async index(rootFolders: string[], progress: (done: number, total: number) => void = () => {}): Promise<void> {
     const roots: CorpusRoot[] = [];
+    const caches = new Map<CorpusRoot, FrontmatterDiskCache>();
     const files: { root: CorpusRoot; path: string; absolutePath: string }[] = [];
     for (const folder of rootFolders) {
       let config;
@@ -95,6 +98,7 @@ export class CorpusWorkspace {
       }
       const root = new CorpusRoot(folder, config.schema, config.rules);
       roots.push(root);
+      caches.set(root, FrontmatterDiskCache.open(folder));
       const skipped: SkippedFile[] = [];
       for (const file of listMarkdownFiles(folder, skipped)) files.push({ root, ...file });
       for (const { path, reason } of skipped) this.log.warn(`skipped ${join(folder, path)}: ${reason}`);
@@ -102,13 +106,14 @@ export class CorpusWorkspace {
     this.roots = roots;
     let done = 0;
     for (const file of files) {
-      const document = this.read(file.root, file.path, file.absolutePath);
+      const document = this.read(file.root, file.path, file.absolutePath, caches.get(file.root));
       if (document) file.root.corpus.add(document);
       if (++done % chunkSize === 0) {
         progress(done, files.length * 2);
         await yieldToEventLoop();
       }
     }
+    for (const cache of caches.values()) cache.save();
     for (const root of roots) {
       for (const document of root.corpus.all()) {
         root.findings.set(document.path, checkDocument(root.corpus, document, this.overrides(root)));
@@ -122,7 +127,7 @@ export class CorpusWorkspace {
   }
 
   /** Parses a file from the editor's text if it is open, else from disk; undefined (logged) when it cannot be read. */
-  private read(root: CorpusRoot, path: string, absolutePath: string): ParsedDocument | undefined {
+  private read(root: CorpusRoot, path: string, absolutePath: string, cache?: FrontmatterCache): ParsedDocument | undefined {
     const open = this.openTexts.get(absolutePath);
     if (open !== undefined) return parseDocument(path, open, root.schema, root.uriOf(path));
     const problem = fileProblem(root.folder, absolutePath);
@@ -133,7 +138,7 @@ export class CorpusWorkspace {
     }
     if (read.lossy) root.lossy.add(path);
     else root.lossy.delete(path);
-    return parseDocument(path, read.text, root.schema, root.uriOf(path));
+    return parseDocument(path, read.text, root.schema, root.uriOf(path), cache);
   }
 
   /** The root and corpus path of a file URI, when it is a Markdown file under a root's `docs/`. */

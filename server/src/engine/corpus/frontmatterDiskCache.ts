@@ -2,15 +2,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { LineCounter } from 'yaml';
-import { blockRange, type Frontmatter, type FrontmatterCache, type FrontmatterEntry, type YamlProblem, type YamlValue } from '../parsing/frontmatter';
+import { BlockPositions, FrontmatterEntry, YamlList, YamlMap, YamlScalar, type Frontmatter, type FrontmatterCache, type YamlProblem, type YamlValue } from '../parsing/frontmatter';
 
 /** Bump when the shape of a parsed Frontmatter, its encoding below or the YAML parser's output changes. */
-const cacheFormat = 'akcheck-frontmatter-4';
+const cacheFormat = 'akcheck-frontmatter-5';
 
-// A parsed block is stored as nested arrays of file offsets; ranges are rebuilt from the offsets
-// with a LineCounter over the block's own text, as the parser made them. That keeps the cache
-// (and the work of reading it) a fraction of the size of the parsed objects.
+// A parsed block is stored as nested arrays of file offsets; its line starts are found again in
+// the block's own text, as the parser's LineCounter found them. That keeps the cache (and the work
+// of reading it) a fraction of the size of the parsed objects.
 type EncodedValue = [0, number, number, unknown] | [1, number, number, EncodedValue[], boolean] | [2, number, number];
 type EncodedEntry = [key: string, keyStart: number, keyEnd: number, spanStart: number, spanEnd: number, first: 0 | 1, value: EncodedValue];
 type EncodedBlock = [bodyStart: number, closeLine: number, closeStart: number, isMapping: 0 | 1, errors: YamlProblem[], entries: EncodedEntry[], flow: 0 | 1 | 2];
@@ -85,39 +84,34 @@ export class FrontmatterDiskCache implements FrontmatterCache {
 
 function encode(frontmatter: Frontmatter & { status: 'parsed' }): EncodedBlock {
   const value = (v: YamlValue): EncodedValue =>
-    v.kind === 'scalar' ? [0, v.offsets[0], v.offsets[1], v.value] : v.kind === 'list' ? [1, v.offsets[0], v.offsets[1], v.items.map(value), v.flow] : [2, v.offsets[0], v.offsets[1]];
+    v.kind === 'scalar' ? [0, v.start, v.end, v.value] : v.kind === 'list' ? [1, v.start, v.end, v.items.map(value), v.flow] : [2, v.start, v.end];
   return [
     frontmatter.bodyStart,
     frontmatter.closeLine,
     frontmatter.closeStart,
     frontmatter.isMapping ? 1 : 0,
     frontmatter.errors,
-    frontmatter.entries.map((e) => [e.key, e.keyOffsets[0], e.keyOffsets[1], e.lineSpan[0], e.lineSpan[1], e.first ? 1 : 0, value(e.value)]),
+    frontmatter.entries.map((e) => [e.key, e.keyStart, e.keyEnd, e.spanStart, e.spanEnd, e.first ? 1 : 0, value(e.value)]),
     frontmatter.flow === undefined ? 0 : frontmatter.flow ? 2 : 1,
   ];
 }
 
 function decode([bodyStart, closeLine, closeStart, isMapping, errors, entries, flow]: EncodedBlock, blockText: string): Frontmatter {
-  // The same LineCounter the parser fills, over the block's YAML text (after the opening line).
+  // The YAML text runs from after the opening line to the start of the closing one.
   const yamlStart = blockText.indexOf('\n') + 1;
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  for (let index = blockText.indexOf('\n', yamlStart); index !== -1; index = blockText.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1 - yamlStart);
-  const range = (from: number, to: number) => blockRange(lineCounter, from - yamlStart, to - yamlStart);
+  const lineStarts = [0];
+  for (let index = blockText.indexOf('\n', yamlStart); index !== -1 && index < closeStart; index = blockText.indexOf('\n', index + 1)) {
+    lineStarts.push(index + 1 - yamlStart);
+  }
+  const positions = new BlockPositions(lineStarts, yamlStart);
   const value = (v: EncodedValue): YamlValue => {
-    const offsets: [number, number] = [v[1], v[2]];
-    if (v[0] === 0) return { kind: 'scalar', value: v[3], range: range(v[1], v[2]), offsets };
-    if (v[0] === 1) return { kind: 'list', items: v[3].map(value), range: range(v[1], v[2]), offsets, flow: v[4] };
-    return { kind: 'map', range: range(v[1], v[2]), offsets };
+    if (v[0] === 0) return new YamlScalar(positions, v[1], v[2], v[3]);
+    if (v[0] === 1) return new YamlList(positions, v[1], v[2], v[3].map(value), v[4]);
+    return new YamlMap(positions, v[1], v[2]);
   };
-  const decoded: FrontmatterEntry[] = entries.map(([key, keyStart, keyEnd, spanStart, spanEnd, first, encodedValue]) => ({
-    key,
-    keyRange: range(keyStart, keyEnd),
-    keyOffsets: [keyStart, keyEnd],
-    value: value(encodedValue),
-    lineSpan: [spanStart, spanEnd],
-    first: first === 1,
-  }));
+  const decoded = entries.map(
+    ([key, keyStart, keyEnd, spanStart, spanEnd, first, encodedValue]) => new FrontmatterEntry(positions, key, keyStart, keyEnd, value(encodedValue), spanStart, spanEnd, first === 1),
+  );
   const decodedBlock: Frontmatter = { status: 'parsed', bodyStart, closeLine, closeStart, errors, isMapping: isMapping === 1, entries: decoded };
   if (flow !== 0) decodedBlock.flow = flow === 2;
   return decodedBlock;

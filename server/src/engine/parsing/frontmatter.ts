@@ -7,22 +7,97 @@ import type { Range } from 'vscode-languageserver-textdocument';
 // block as all frontmatter and keeps no offsets); the block is then parsed once, by `yaml`,
 // with every key and item keeping its source range.
 
-/** A YAML value with the range of its source text in the file. */
-export type YamlValue =
-  | { kind: 'scalar'; value: unknown; range: Range; offsets: [number, number] }
-  | { kind: 'list'; items: YamlValue[]; range: Range; offsets: [number, number]; flow: boolean }
-  | { kind: 'map'; range: Range; offsets: [number, number] };
+/**
+ * Maps file offsets of a block to positions. Ranges are made when asked for, not kept: a large
+ * corpus holds millions of keys and items, and few of their ranges are ever looked at.
+ */
+export class BlockPositions {
+  /**
+   * @param lineStarts the parser's line starts (from its LineCounter), relative to the block's YAML text
+   * @param yamlStart the file offset where that text starts
+   */
+  constructor(
+    readonly lineStarts: readonly number[],
+    readonly yamlStart: number,
+  ) {}
 
-export interface FrontmatterEntry {
-  key: string;
-  keyRange: Range;
+  /** The range between two file offsets. The block's YAML starts on the file's second line, so its line N (1-based) is the file's 0-based line N. */
+  range(from: number, to: number): Range {
+    return { start: this.position(from), end: this.position(to) };
+  }
+
+  private position(offset: number): { line: number; character: number } {
+    const relative = offset - this.yamlStart;
+    let low = 0;
+    let high = this.lineStarts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (relative < this.lineStarts[middle]) high = middle;
+      else low = middle + 1;
+    }
+    return { line: low, character: relative - (this.lineStarts[low - 1] ?? 0) };
+  }
+}
+
+abstract class Located {
+  constructor(
+    readonly positions: BlockPositions,
+    /** File offsets of the source text. */
+    readonly start: number,
+    readonly end: number,
+  ) {}
+  get range(): Range {
+    return this.positions.range(this.start, this.end);
+  }
+  get offsets(): [number, number] {
+    return [this.start, this.end];
+  }
+}
+
+export class YamlScalar extends Located {
+  readonly kind = 'scalar';
+  constructor(positions: BlockPositions, start: number, end: number, readonly value: unknown) {
+    super(positions, start, end);
+  }
+}
+
+export class YamlList extends Located {
+  readonly kind = 'list';
+  constructor(positions: BlockPositions, start: number, end: number, readonly items: YamlValue[], readonly flow: boolean) {
+    super(positions, start, end);
+  }
+}
+
+export class YamlMap extends Located {
+  readonly kind = 'map';
+}
+
+/** A YAML value and where its source text is in the file. */
+export type YamlValue = YamlScalar | YamlList | YamlMap;
+
+export class FrontmatterEntry {
+  constructor(
+    readonly positions: BlockPositions,
+    readonly key: string,
+    readonly keyStart: number,
+    readonly keyEnd: number,
+    readonly value: YamlValue,
+    /** Offsets of the key's first character and of the end of its value's last line (newline included). */
+    readonly spanStart: number,
+    readonly spanEnd: number,
+    /** False for a key that appeared before (the later occurrences of a duplicate key). */
+    readonly first: boolean,
+  ) {}
+  get keyRange(): Range {
+    return this.positions.range(this.keyStart, this.keyEnd);
+  }
   /** File offsets of the key. */
-  keyOffsets: [number, number];
-  value: YamlValue;
-  /** Offsets of the key's first character and of the end of its value's last line (newline included). */
-  lineSpan: [number, number];
-  /** False for a key that appeared before (the later occurrences of a duplicate key). */
-  first: boolean;
+  get keyOffsets(): [number, number] {
+    return [this.keyStart, this.keyEnd];
+  }
+  get lineSpan(): [number, number] {
+    return [this.spanStart, this.spanEnd];
+  }
 }
 
 export interface YamlProblem {
@@ -103,9 +178,9 @@ function parseBlock(text: string, block: Block): Frontmatter {
   const yamlText = text.slice(block.yamlStart, block.yamlEnd);
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, lineCounter, version: '1.2' });
-  const range = (from: number, to: number): Range => blockRange(lineCounter, from, to);
-  const convert = (node: Node | null, fallbackOffset: number) => toValue(document, node, fallbackOffset, range, block.yamlStart);
-  const errors = document.errors.map((error) => ({ message: error.message.split('\n')[0], range: range(error.pos[0], error.pos[1]) }));
+  const positions = new BlockPositions(lineCounter.lineStarts, block.yamlStart);
+  const shift = block.yamlStart;
+  const errors = document.errors.map((error) => ({ message: error.message.split('\n')[0], range: positions.range(error.pos[0] + shift, error.pos[1] + shift) }));
   const base = { status: 'parsed' as const, bodyStart: block.bodyStart, closeLine: block.closeLine, closeStart: block.yamlEnd, errors };
 
   const contents = document.contents;
@@ -117,56 +192,30 @@ function parseBlock(text: string, block: Block): Frontmatter {
   for (const pair of contents.items) {
     if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
     const key = String(pair.key.value);
-    const keyStart = pair.key.range[0];
-    const value = convert(pair.value as Node | null, pair.key.range[1]);
-    const valueEnd = Math.max(value.offsets[1] - block.yamlStart, pair.key.range[1]);
+    const [keyStart, keyEnd] = pair.key.range;
+    const value = toValue(document, positions, pair.value as Node | null, keyEnd + shift);
+    const valueEnd = Math.max(value.end - shift, keyEnd);
     const lineEnd = yamlText.indexOf('\n', Math.max(valueEnd - 1, keyStart));
-    entries.push({
-      key,
-      keyRange: range(keyStart, pair.key.range[1]),
-      keyOffsets: [block.yamlStart + keyStart, block.yamlStart + pair.key.range[1]],
-      value,
-      lineSpan: [block.yamlStart + keyStart, block.yamlStart + (lineEnd === -1 ? yamlText.length : lineEnd + 1)],
-      first: !seen.has(key),
-    });
+    const spanEnd = shift + (lineEnd === -1 ? yamlText.length : lineEnd + 1);
+    entries.push(new FrontmatterEntry(positions, key, keyStart + shift, keyEnd + shift, value, keyStart + shift, spanEnd, !seen.has(key)));
     seen.add(key);
   }
   return { ...base, isMapping: true, flow: contents.flow === true, entries };
 }
 
-/**
- * A range from offsets in the block's YAML text. The parser's positions are 1-based within the
- * block, and the block starts on the file's second line, so the block's line N is the file's
- * 0-based line N.
- */
-export function blockRange(lineCounter: LineCounter, from: number, to: number): Range {
-  const start = lineCounter.linePos(from);
-  const end = lineCounter.linePos(to);
-  return { start: { line: start.line, character: start.col - 1 }, end: { line: end.line, character: end.col - 1 } };
-}
-
-/** Converts a parsed node; `range` takes block offsets, `offsets` are kept as file offsets (block offset + `shift`). */
-function toValue(document: Document, node: Node | null, fallbackOffset: number, range: (from: number, to: number) => Range, shift: number): YamlValue {
-  if (node === null || !node.range) {
-    const at = fallbackOffset + shift;
-    return { kind: 'scalar', value: null, range: range(fallbackOffset, fallbackOffset), offsets: [at, at] };
-  }
-  const [from, to] = node.range;
-  const offsets: [number, number] = [from + shift, to + shift];
+/** Converts a parsed node; `fallback` is the file offset for an absent value (`key:` with nothing after it). */
+function toValue(document: Document, positions: BlockPositions, node: Node | null, fallback: number): YamlValue {
+  if (node === null || !node.range) return new YamlScalar(positions, fallback, fallback, null);
+  const start = node.range[0] + positions.yamlStart;
+  const end = node.range[1] + positions.yamlStart;
   if (isAlias(node)) {
     const target = node.resolve(document);
-    if (isScalar(target)) return { kind: 'scalar', value: target.value, range: range(from, to), offsets };
-    return { kind: 'map', range: range(from, to), offsets };
+    return isScalar(target) ? new YamlScalar(positions, start, end, target.value) : new YamlMap(positions, start, end);
   }
-  if (isScalar(node)) return { kind: 'scalar', value: node.value, range: range(from, to), offsets };
+  if (isScalar(node)) return new YamlScalar(positions, start, end, node.value);
   if (isSeq(node)) {
-    return {
-      kind: 'list',
-      items: node.items.map((item) => toValue(document, item as Node | null, from, range, shift)),
-      range: range(from, to),
-      offsets,
-      flow: node.flow === true,
-    };
+    const items = node.items.map((item) => toValue(document, positions, item as Node | null, start));
+    return new YamlList(positions, start, end, items, node.flow === true);
   }
-  return { kind: 'map', range: range(from, to), offsets };
+  return new YamlMap(positions, start, end);
 }

@@ -76,31 +76,39 @@ function validateSchema(schema: CorpusSchema): void {
     throw new ConfigError(`${configFileName}: schema.${message}`);
   };
   const isStrings = (value: unknown) => Array.isArray(value) && value.every((v) => typeof v === 'string');
+  const isOptionalString = (value: unknown) => value === undefined || typeof value === 'string';
   const isFolder = (value: unknown) => typeof value === 'string' && !value.startsWith('/') && !value.split('/').includes('..');
+  // Names are looked up as own keys only: `toString` is no document type.
+  const isTypeName = (value: unknown) => typeof value === 'string' && Object.hasOwn(schema.documentTypes, value);
   if (!isFolder(schema.rootMarker)) fail('rootMarker must be a relative folder inside the corpus');
-  for (const [name, type] of Object.entries(schema.documentTypes ?? fail('documentTypes is required'))) {
+  for (const table of ['documentTypes', 'taxonomies', 'listKeys', 'directives'] as const) if (!isObject(schema[table])) fail(`${table} must be an object`);
+  for (const [name, type] of Object.entries(schema.documentTypes)) {
     if (!isObject(type) || !isFolder(type.folder)) fail(`documentTypes.${name}.folder must be a relative folder inside the corpus`);
     if (!isStrings(type.required) || !isStrings(type.optional)) fail(`documentTypes.${name}: required and optional must be lists of keys`);
     if (typeof type.label !== 'string') fail(`documentTypes.${name}.label must be a string`);
+    if (!isOptionalString(type.idPrefix) || !isOptionalString(type.mainSection)) fail(`documentTypes.${name}: idPrefix and mainSection must be strings`);
   }
-  for (const [name, folder] of Object.entries(schema.taxonomies ?? {})) if (!isFolder(folder)) fail(`taxonomies.${name} must be a relative folder inside the corpus`);
-  for (const [key, listKey] of Object.entries(schema.listKeys ?? {})) {
+  for (const [name, folder] of Object.entries(schema.taxonomies)) if (!isFolder(folder)) fail(`taxonomies.${name} must be a relative folder inside the corpus`);
+  for (const [key, listKey] of Object.entries(schema.listKeys)) {
     const vocabulary = isObject(listKey) ? listKey.vocabulary : undefined;
     if (!isObject(vocabulary)) fail(`listKeys.${key}.vocabulary is required`);
     else if (vocabulary.kind === 'values' ? !isStrings(vocabulary.values)
-      : vocabulary.kind === 'taxonomy' ? !(typeof vocabulary.taxonomy === 'string' && vocabulary.taxonomy in schema.taxonomies)
-      : vocabulary.kind === 'documents' ? !(typeof vocabulary.documentType === 'string' && vocabulary.documentType in schema.documentTypes)
+      : vocabulary.kind === 'taxonomy' ? !(typeof vocabulary.taxonomy === 'string' && Object.hasOwn(schema.taxonomies, vocabulary.taxonomy))
+      : vocabulary.kind === 'documents' ? !isTypeName(vocabulary.documentType)
       : vocabulary.kind !== 'open') {
       fail(`listKeys.${key}.vocabulary must be {kind: values, values}, {kind: taxonomy, taxonomy}, {kind: documents, documentType} or {kind: open}`);
     }
   }
-  for (const [name, directive] of Object.entries(schema.directives ?? {})) {
+  for (const [name, directive] of Object.entries(schema.directives)) {
     if (!isObject(directive) || typeof directive.description !== 'string') fail(`directives.${name}.description must be a string`);
-    if (directive.lists !== undefined && !(directive.lists in schema.documentTypes)) fail(`directives.${name}.lists must name a document type`);
+    if (directive.lists !== undefined && !isTypeName(directive.lists)) fail(`directives.${name}.lists must name a document type`);
+    if (directive.options !== undefined && !isStrings(directive.options)) fail(`directives.${name}.options must be a list of strings`);
+    if (directive.allowedOn !== undefined && !(Array.isArray(directive.allowedOn) && directive.allowedOn.every(isTypeName))) fail(`directives.${name}.allowedOn must be a list of document types`);
   }
   if (!isStrings(schema.directivePrefixes)) fail('directivePrefixes must be a list of strings');
   if (typeof schema.maxToelichtingWords !== 'number') fail('maxToelichtingWords must be a number');
   schema.keyDescriptions ??= {};
+  if (!isObject(schema.keyDescriptions) || !Object.values(schema.keyDescriptions).every((text) => typeof text === 'string')) fail('keyDescriptions must map keys to strings');
 }
 
 function isObject(value: unknown): value is Record<string, any> {
