@@ -21,10 +21,12 @@ if (tests.length === 0) {
   process.exit(1);
 }
 
-rmSync('out/test', { recursive: true, force: true });
+// A folder per run, so that two runs at once do not pull files from under each other.
+const outFolder = join('out', `test-${process.pid}`);
+rmSync(outFolder, { recursive: true, force: true });
 await esbuild.build({
   entryPoints: tests,
-  outdir: 'out/test',
+  outdir: outFolder,
   outbase: 'test',
   bundle: true,
   packages: 'external',
@@ -35,7 +37,7 @@ await esbuild.build({
   logLevel: 'warning',
 });
 
-const compiled = tests.map((path) => join('out', path.replace(/\.ts$/, '.js')));
+const compiled = tests.map((path) => join(outFolder, path.replace(/^test[\\/]/, '').replace(/\.ts$/, '.js')));
 // A parse cache of their own, so tests neither read nor leave the user's.
 const cacheFolder = mkdtempSync(join(tmpdir(), 'akcheck-test-cache-'));
 const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=2', ...compiled], {
@@ -43,4 +45,5 @@ const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '-
   env: { ...process.env, AKCHECK_CACHE_DIR: cacheFolder },
 });
 rmSync(cacheFolder, { recursive: true, force: true });
+rmSync(outFolder, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -78,7 +78,6 @@ const cases: Case[] = [
     damaged: d(M1, '- aia-08-transparantie-aan-gebruiksverantwoordelijken', '- aia-08-transparantie-aan-gebruikersverantwoordelijken'),
     safe: true,
   },
-  { name: 'AK040: a vereiste slug renamed entirely, same id prefix', code: 'AK040', damaged: d(H1, '- avg-01-rechtmatige-verwerking', '- avg-01-grondslag'), safe: true },
   { name: 'AK041: a maatregel slug', code: 'AK041', damaged: d(H1, '- 2-owp-30-informeer-betrokkenen', '- 2-owp-30-informeer-betrokene'), safe: true },
   {
     name: 'AK051: a directive filter value',
@@ -187,6 +186,13 @@ describe('preferred fixes', () => {
 });
 
 describe('other fixes', () => {
+  test('AK040: the one slug with the same id prefix but no word in common is offered, not preferred', () => {
+    const damaged = damage(base, H1, '- avg-01-rechtmatige-verwerking', '- avg-01-grondslag');
+    const finding = theFinding(damaged, 'AK040');
+    assert.deepEqual(finding.fixes.map((f) => f.title), ["Vervang door 'avg-01-rechtmatige-verwerking'"]);
+    assert.ok(finding.fixes.every((f) => !f.preferred && !f.safe));
+  });
+
   test('AK032: changing the id to the file prefix is offered too, not preferred and not safe', () => {
     const damaged = damage(base, M1, 'id: urn:nl:ak:mtr:owp-30', 'id: urn:nl:ak:mtr:owp-31');
     const finding = theFinding(damaged, 'AK032');

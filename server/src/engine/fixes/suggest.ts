@@ -28,13 +28,23 @@ export function suggest(value: string, candidates: Iterable<string>): Suggestion
   const prefix = slugIdPrefix(value);
   const samePrefix = prefix ? list.filter((candidate) => slugIdPrefix(candidate) === prefix) : [];
   if (samePrefix.length > 0) {
-    const byPrefix = samePrefix.length === 1 ? { candidates: samePrefix, clear: true } : rank(value, samePrefix, Infinity);
+    // One slug with the prefix is the answer when its name is near or shares a word (a renamed
+    // vereiste); a wholly different name under the same number is offered, not applied.
+    const byPrefix =
+      samePrefix.length === 1 ? { candidates: samePrefix, clear: near.candidates.includes(samePrefix[0]) || sharesWord(value, samePrefix[0]) } : rank(value, samePrefix, Infinity);
     const rival = near.candidates.find((candidate) => !samePrefix.includes(candidate));
     if (rival === undefined) return byPrefix;
     return { candidates: unique([rival, ...byPrefix.candidates, ...near.candidates]).slice(0, 3), clear: false };
   }
   if (near.candidates.length > 0 || list.length > smallVocabulary) return near;
   return { candidates: rank(value, list, Infinity).candidates, clear: false };
+}
+
+/** Whether two slugs share a word of four letters or more after their id prefix. */
+function sharesWord(a: string, b: string): boolean {
+  const words = (slug: string) => slug.replace(idPrefix, '').split('-').filter((word) => word.length >= 4);
+  const first = new Set(words(a));
+  return words(b).some((word) => first.has(word));
 }
 
 /** How many edits still count as a near miss: a third of the length, between 2 and 5. */
