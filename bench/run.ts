@@ -24,6 +24,7 @@
  * AK_UPSTREAM_SCRIPTS (folder with the upstream validate_*.py scripts).
  */
 import { spawn, spawnSync, SpawnSyncOptions, type ChildProcess } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -987,7 +988,7 @@ export async function measureServer(projectRoot: string, corpora: CorpusInfo[], 
         note(`server on ${c.name}: ${row.problem}; warm start-up and latency skipped`);
         continue;
       }
-      const warmRuns = c.files <= 2000 ? 3 : c.files <= 20000 ? 2 : 1;
+      const warmRuns = c.files <= 20000 ? 3 : 1;
       for (let i = 0; i < warmRuns; i++) {
         const warm = await startSession(bin, c, cacheDir, 'warm', timeoutMs);
         row.warm.push(warm.result);
@@ -1210,10 +1211,36 @@ export interface MachineInfo {
   os: string;
   date: string;
   gnuTime: boolean;
+  /** 1-minute load average at the start and at the end of the run */
+  loadStart: number;
+  loadEnd: number;
+  /** git HEAD and whether the work tree had changes (read-only look) */
+  commit: string;
+  /** dist/akcheck.js and dist/server.js: short sha1 at the start, and whether they changed during the run */
+  builds: { file: string; hash: string; changed: boolean }[];
 }
 
-function machineInfo(): MachineInfo {
+function fileHash(file: string): string {
+  try {
+    return createHash('sha1').update(fs.readFileSync(file)).digest('hex').slice(0, 12);
+  } catch {
+    return 'missing';
+  }
+}
+
+function gitCommit(projectRoot: string): string {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: projectRoot, encoding: 'utf8' });
+  if (head.status !== 0) return 'unknown';
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: projectRoot, encoding: 'utf8' });
+  return `${head.stdout.trim()}${dirty.status === 0 && dirty.stdout.trim() ? ' (with uncommitted changes)' : ''}`;
+}
+
+const BUILDS = ['dist/akcheck.js', 'dist/server.js'];
+
+function machineInfo(projectRoot: string, loadStart: number, startHashes: string[]): MachineInfo {
   const cpus = os.cpus();
+  const builds = BUILDS.map((file, i) => ({ file, hash: startHashes[i], changed: fileHash(path.join(projectRoot, file)) !== startHashes[i] }));
+  for (const b of builds) if (b.changed) note(`${b.file} changed during the run (rebuilt by someone else): rows may mix two builds`);
   return {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
     cores: cpus.length,
@@ -1222,6 +1249,10 @@ function machineInfo(): MachineInfo {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     date: new Date().toISOString(),
     gnuTime: hasGnuTime(),
+    loadStart,
+    loadEnd: os.loadavg()[0],
+    commit: gitCommit(projectRoot),
+    builds,
   };
 }
 
@@ -1250,6 +1281,8 @@ function stepRatio(rows: AkcheckRow[], r: AkcheckRow): number | null {
   return prev ? r.m.wallMedianS / r.corpus.files / (prev.m.wallMedianS / prev.corpus.files) : null;
 }
 
+const shellQuote = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+
 export function writeReport(file: string, r: Report, extraNotes: string[]): void {
   const L: string[] = [];
   const { machine } = r;
@@ -1259,10 +1292,14 @@ export function writeReport(file: string, r: Report, extraNotes: string[]): void
       'The machine is small and may be shared: compare rows of one report, not across reports.',
     '',
   );
-  L.push('```sh', 'npm run build', `npm run bench${r.argv.length ? ` -- ${r.argv.join(' ')}` : ''}`, '```', '');
+  L.push('```sh', 'npm run build', `npm run bench${r.argv.length ? ` -- ${r.argv.map(shellQuote).join(' ')}` : ''}`, '```', '');
   L.push('## Machine', '');
-  L.push('| CPU | cores | memory | Node | OS | CPU/RSS via |', '|---|---|---|---|---|---|');
-  L.push(`| ${machine.cpu} | ${machine.cores} | ${machine.memoryGiB.toFixed(1)} GiB | ${machine.node} | ${machine.os} | ${machine.gnuTime ? 'GNU time' : 'n/a (wall only)'} |`, '');
+  L.push('| CPU | cores | memory | Node | OS | CPU/RSS via | load (1 min) start → end |', '|---|---|---|---|---|---|---|');
+  L.push(
+    `| ${machine.cpu} | ${machine.cores} | ${machine.memoryGiB.toFixed(1)} GiB | ${machine.node} | ${machine.os} | ${machine.gnuTime ? 'GNU time' : 'n/a (wall only)'} | ${fmt(machine.loadStart)} → ${fmt(machine.loadEnd)} |`,
+    '',
+  );
+  L.push(`Code: commit ${machine.commit}; ${machine.builds.map((b) => `\`${b.file}\` ${b.hash}${b.changed ? ' (**changed during the run**)' : ''}`).join(', ')}.`, '');
 
   L.push('## Targets', '');
   L.push('Wall-time targets are judged on the warm parse cache (the normal case for a repeated run); the cold figure is given beside it.', '');
@@ -1382,8 +1419,10 @@ export function writeReport(file: string, r: Report, extraNotes: string[]): void
 
 export async function runBenchmarks(argv: string[]): Promise<void> {
   const started = Date.now();
+  const loadStart = os.loadavg()[0];
   const o = parseArgs(argv);
   const projectRoot = findProjectRoot();
+  const startHashes = BUILDS.map((f) => fileHash(path.join(projectRoot, f)));
   const real = realCorpus(projectRoot);
   const synthetic = new Map<number, CorpusInfo>();
   for (const n of [...new Set([...o.sizes, ...(o.server ? o.serverSizes : [])])].sort((a, b) => a - b)) synthetic.set(n, prepareCorpus(projectRoot, n, o.seed));
@@ -1398,7 +1437,7 @@ export async function runBenchmarks(argv: string[]): Promise<void> {
   const peers = o.peers ? measurePeers(akCorpora, o) : [];
   const server = o.server ? await measureServer(projectRoot, serverCorpora, o) : [];
   const report: Report = {
-    machine: machineInfo(),
+    machine: machineInfo(projectRoot, loadStart, startHashes),
     corpora: allCorpora,
     argv,
     akcheck: ak.rows,

@@ -1,6 +1,6 @@
 // The parse cache returns exactly what the parser returns, across a save and a reload.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -50,6 +50,26 @@ test('a cache file that is not ours, or broken, is ignored', () => {
     assert.deepEqual(parseFrontmatter(samples[0], FrontmatterDiskCache.open('/corpus', folder)), parseFrontmatter(samples[0]));
     writeFileSync(join(folder, file), '{not json');
     assert.deepEqual(parseFrontmatter(samples[0], FrontmatterDiskCache.open('/corpus', folder)), parseFrontmatter(samples[0]));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('saving a cache deletes the caches of roots not checked for 30 days', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'ak-cache-'));
+  try {
+    const stale = join(folder, 'stale.json');
+    const recent = join(folder, 'recent.json');
+    writeFileSync(stale, '{}');
+    writeFileSync(recent, '{}');
+    const longAgo = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+    utimesSync(stale, longAgo, longAgo);
+    const cache = FrontmatterDiskCache.open('/corpus', folder);
+    parseFrontmatter(samples[0], cache);
+    cache.save();
+    const left = readdirSync(folder);
+    assert.equal(left.length, 2, left.join(', '));
+    assert.ok(left.includes('recent.json') && !left.includes('stale.json'));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

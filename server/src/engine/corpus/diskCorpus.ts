@@ -92,7 +92,9 @@ function linkProblem(path: string, realRoot: string): string | undefined {
 }
 
 export function toCorpusPath(root: string, absolutePath: string): string {
-  return relative(root, absolutePath).split(sep).join('/');
+  // The walk builds paths by joining onto the root, so slicing is enough (and cheaper than relative()).
+  const inside = absolutePath.startsWith(root + sep) ? absolutePath.slice(root.length + 1) : relative(root, absolutePath);
+  return sep === '/' ? inside : inside.split(sep).join('/');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

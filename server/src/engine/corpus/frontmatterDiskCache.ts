@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { BlockPositions, FrontmatterEntry, YamlList, YamlMap, YamlScalar, type Frontmatter, type FrontmatterCache, type YamlProblem, type YamlValue } from '../parsing/frontmatter';
@@ -76,9 +76,22 @@ export class FrontmatterDiskCache implements FrontmatterCache {
       const temporary = `${this.file}.${process.pid}.tmp`;
       writeFileSync(temporary, JSON.stringify({ format: cacheFormat, entries: Object.fromEntries(this.used) }));
       renameSync(temporary, this.file);
+      pruneStale(join(this.file, '..'));
     } catch {
       // A read-only home or a full disk only costs speed next time.
     }
+  }
+}
+
+/** Caches of corpus roots not checked for this long are deleted, so temporary corpora do not pile up. */
+const staleAfterMs = 30 * 24 * 60 * 60 * 1000;
+
+function pruneStale(folder: string): void {
+  const now = Date.now();
+  for (const name of readdirSync(folder)) {
+    if (!name.endsWith('.json')) continue;
+    const file = join(folder, name);
+    if (now - statSync(file).mtimeMs > staleAfterMs) unlinkSync(file);
   }
 }
 
