@@ -112,7 +112,7 @@ function mutate(text: string, m: Mutation): string {
 
 const damagedFile = fc
   .record({ path: fc.constantFrom(...targets), mutations: fc.array(mutation, { minLength: 1, maxLength: 6 }) })
-  .map(({ path, mutations }) => ({ path, text: mutations.reduce(mutate, files[path]).replace(/\r(?!\n)/g, ""), mutations }));
+  .map(({ path, mutations }) => ({ path, text: mutations.reduce(mutate, files[path]), mutations }));
 
 // ---------------------------------------------------------------------------------------------
 // the corpus, changed and put back

@@ -25,7 +25,10 @@ export class LspSession {
     public settings: Settings,
   ) {}
 
-  static async start(folder: string, settings: Settings = {}): Promise<LspSession> {
+  /** Messages the server showed (window/showMessage), newest last. */
+  readonly messages: string[] = [];
+
+  static async start(folders: string | string[], settings: Settings = {}): Promise<LspSession> {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const session = new LspSession(child, connection, settings);
@@ -39,6 +42,13 @@ export class LspSession {
       session.notify();
     });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => session.settings));
+    const showMessage = (params: { message: string }) => {
+      session.messages.push(params.message);
+      session.notify();
+      return null;
+    };
+    connection.onNotification('window/showMessage', showMessage);
+    connection.onRequest('window/showMessageRequest', showMessage);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('client/registerCapability', () => null);
     connection.onNotification(() => undefined);
@@ -46,7 +56,7 @@ export class LspSession {
     await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      workspaceFolders: [{ uri: uri(folder), name: 'corpus' }],
+      workspaceFolders: (Array.isArray(folders) ? folders : [folders]).map((folder, index) => ({ uri: uri(folder), name: `corpus${index}` })),
       capabilities: {
         workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: false }, workspaceFolders: true },
         window: { workDoneProgress: true },
@@ -56,6 +66,17 @@ export class LspSession {
     await connection.sendNotification('initialized', {});
     await session.until(() => !session.status.indexing && session.status.documents > 0, 20_000, 'indexing');
     return session;
+  }
+
+  /** Status the server last reported (algoritmekader/status). */
+  get lastStatus() {
+    return this.status;
+  }
+
+  /** Sends new settings the way an editor does: a change notification, then the server asks for them. */
+  async changeSettings(settings: Settings): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
   }
 
   private notify(): void {

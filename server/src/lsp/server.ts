@@ -135,6 +135,7 @@ export function startServer(connection: Connection): void {
       if (!workspace.roots.some((r) => r.folder === root.folder && r.findings.has(path))) connection.sendDiagnostics({ uri: uriFor(root, path), diagnostics: [] });
     }
     for (const root of workspace.roots) publish(root, root.findings.keys());
+    for (const problem of workspace.configProblems) void connection.window.showWarningMessage(`Algoritmekader: ${problem}`);
     progress?.done();
     isIndexing = false;
     sendStatus();

@@ -12,10 +12,47 @@ import { defaultSchema, type CorpusSchema } from '../engine/schema/schema';
 import type { SeveritySetting } from '../engine/rules/catalog';
 import type { Finding } from '../engine/rules/finding';
 
+/** The findings of each document, with running totals for the status bar. */
+export class FindingTable {
+  private readonly byPath = new Map<string, Finding[]>();
+  errors = 0;
+  warnings = 0;
+
+  get(path: string): Finding[] | undefined {
+    return this.byPath.get(path);
+  }
+
+  has(path: string): boolean {
+    return this.byPath.has(path);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.byPath.keys();
+  }
+
+  set(path: string, findings: Finding[]): void {
+    this.count(this.byPath.get(path), -1);
+    this.byPath.set(path, findings);
+    this.count(findings, 1);
+  }
+
+  delete(path: string): boolean {
+    this.count(this.byPath.get(path), -1);
+    return this.byPath.delete(path);
+  }
+
+  private count(findings: Finding[] | undefined, sign: 1 | -1): void {
+    for (const finding of findings ?? []) {
+      if (finding.severity === 'error') this.errors += sign;
+      else if (finding.severity === 'warning') this.warnings += sign;
+    }
+  }
+}
+
 /** One corpus root of the workspace with its index and the findings of its documents. */
 export class CorpusRoot {
   readonly corpus: Corpus;
-  readonly findings = new Map<string, Finding[]>();
+  readonly findings = new FindingTable();
   /** Paths whose text is not valid UTF-8: fixes are never offered for them. */
   readonly lossy = new Set<string>();
 
@@ -56,6 +93,8 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  */
 export class CorpusWorkspace {
   roots: CorpusRoot[] = [];
+  /** Problems with corpus configuration files found by the last index, for the editor to show. */
+  configProblems: string[] = [];
   /** Text of documents open in the editor, by absolute path; it wins over the disk. */
   private readonly openTexts = new Map<string, string>();
   private settingsRules: Record<string, SeveritySetting> = {};
@@ -87,13 +126,16 @@ export class CorpusWorkspace {
   async index(rootFolders: string[], progress: (done: number, total: number) => void = () => {}): Promise<void> {
     const roots: CorpusRoot[] = [];
     const caches = new Map<CorpusRoot, FrontmatterDiskCache>();
+    const configProblems: string[] = [];
     const files: { root: CorpusRoot; path: string; absolutePath: string }[] = [];
     for (const folder of rootFolders) {
       let config;
       try {
         config = loadCorpusConfig(folder);
       } catch (error) {
-        this.log.warn(error instanceof ConfigError ? `${folder}: ${error.message}; using the default schema` : String(error));
+        const problem = `${folder}: ${error instanceof ConfigError ? error.message : String(error)}; using the default schema`;
+        this.log.warn(problem);
+        configProblems.push(problem);
         config = { schema: defaultSchema, rules: {} };
       }
       const root = new CorpusRoot(folder, config.schema, config.rules);
@@ -104,6 +146,7 @@ export class CorpusWorkspace {
       for (const { path, reason } of skipped) this.log.warn(`skipped ${join(folder, path)}: ${reason}`);
     }
     this.roots = roots;
+    this.configProblems = configProblems;
     let done = 0;
     for (const file of files) {
       const document = this.read(file.root, file.path, file.absolutePath, caches.get(file.root));
@@ -232,15 +275,12 @@ export class CorpusWorkspace {
     let warnings = 0;
     for (const root of this.roots) {
       documents += root.corpus.size;
-      for (const findings of root.findings.values()) {
-        for (const finding of findings) {
-          if (finding.severity === 'error') errors++;
-          else if (finding.severity === 'warning') warnings++;
-        }
-      }
+      errors += root.findings.errors;
+      warnings += root.findings.warnings;
     }
     return { documents, errors, warnings };
   }
+
 }
 
 /** A corpus root by the default schema, or by the schema of its own configuration file. */

@@ -9,18 +9,18 @@ export function replace(document: ParsedDocument, [start, end]: readonly [number
   return { path: document.path, start, end, newText };
 }
 
+// Lines as the document counts them: a CRLF, a LF or a lone CR ends one.
+const lineStartOf = (document: ParsedDocument, offset: number) => document.text.offsetAt({ line: document.text.positionAt(offset).line, character: 0 });
+
 /** Deletes the whole lines from the one holding `start` to the one holding `end - 1`, line break included. */
 export function deleteLines(document: ParsedDocument, start: number, end: number): TextEdit {
-  const text = document.text.getText();
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const newline = text.indexOf('\n', Math.max(end - 1, start));
-  return { path: document.path, start: lineStart, end: newline === -1 ? text.length : newline + 1, newText: '' };
+  const last = document.text.positionAt(Math.max(end - 1, start)).line;
+  return { path: document.path, start: lineStartOf(document, start), end: document.text.offsetAt({ line: last + 1, character: 0 }), newText: '' };
 }
 
 /** The text of the line holding `offset` before it. */
 export function textBefore(document: ParsedDocument, offset: number): string {
-  const text = document.text.getText();
-  return text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  return document.text.getText().slice(lineStartOf(document, offset), offset);
 }
 
 export function fix(title: string, edits: TextEdit[], options: { preferred?: boolean; safe?: boolean } = {}): Fix {

@@ -180,7 +180,9 @@ function parseBlock(text: string, block: Block): Frontmatter {
   const document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, lineCounter, version: '1.2' });
   const positions = new BlockPositions(lineCounter.lineStarts, block.yamlStart);
   const shift = block.yamlStart;
-  const errors = document.errors.map((error) => ({ message: error.message.split('\n')[0], range: positions.range(error.pos[0] + shift, error.pos[1] + shift) }));
+  // Between the CR and the LF of a line break is no position in an editor: an error there ends before the CR.
+  const beforeBreak = (offset: number) => (yamlText.charCodeAt(offset - 1) === 0x0d && yamlText.charCodeAt(offset) === 0x0a ? offset - 1 : offset) + shift;
+  const errors = document.errors.map((error) => ({ message: error.message.split('\n')[0], range: positions.range(beforeBreak(error.pos[0]), beforeBreak(error.pos[1])) }));
   const base = { status: 'parsed' as const, bodyStart: block.bodyStart, closeLine: block.closeLine, closeStart: block.yamlEnd, errors };
 
   const contents = document.contents;

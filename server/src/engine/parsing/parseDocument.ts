@@ -76,11 +76,15 @@ const maxYamlFailure = 'De frontmatter kan niet worden gelezen';
 export function parseDocument(path: string, content: string, schema: CorpusSchema, uri = path, cache?: FrontmatterCache): ParsedDocument {
   const kind = classifyPath(path, schema);
   const text = TextDocument.create(uri, 'markdown', 0, content);
-  const frontmatter = readFrontmatter(content, text, cache);
+  // MkDocs reads files with universal newlines and LSP counts lines the same way: a lone CR ends a
+  // line. The scanners and the YAML parser count LF only, so they read a copy with each lone CR made
+  // a LF (the same length: every offset holds); the document keeps the text as it is.
+  const scanned = content.includes('\r') ? content.replace(/\r(?!\n)/g, '\n') : content;
+  const frontmatter = readFrontmatter(scanned, text, cache);
   // A block that is missing or never closed leaves the whole file to Markdown, as MkDocs reads it.
   const bodyStart = frontmatter.status === 'parsed' ? frontmatter.bodyStart : 0;
   const bodyLine = frontmatter.status === 'parsed' ? frontmatter.closeLine + 1 : 0;
-  const directives = findDirectives(content, bodyStart, bodyLine, schema.directivePrefixes);
+  const directives = findDirectives(scanned, bodyStart, bodyLine, schema.directivePrefixes);
 
   const document: ParsedDocument = { path, ...kind, text, frontmatter, bodyStart, bodyLine, directives, lists: new Map(), references: [], filters: [] };
   collectFacts(document, schema);

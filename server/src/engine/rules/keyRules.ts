@@ -23,15 +23,20 @@ export const keyRules: Rule = ({ corpus, document, report }) => {
   }
 
   const known = knownKeys(type);
+  const text = document.text.getText();
   for (const entry of entries) {
     if (known.includes(entry.key)) continue;
     const suggestions = suggest(entry.key, known.filter((key) => !present.has(key)));
+    // The rename replaces the key's text, so it is safe only where that text (unquoted) is the key: a tag
+    // before it (`!!binary id`) would still turn the new name into something else.
+    const renamable = text.slice(...entry.keyOffsets).replace(/^(["'])(.*)\1$/s, '$2') === entry.key;
+    const clear = suggestions.clear && renamable;
     report(
       'AK011',
       entry.keyRange,
       `Onbekende sleutel ${quote(entry.key)} voor een ${type.label}.${didYouMean(suggestions)}`,
       suggestions.candidates.map((candidate, index) =>
-        fix(`Hernoem naar ${quote(candidate)}`, [replace(document, entry.keyOffsets, candidate)], { preferred: suggestions.clear && index === 0, safe: suggestions.clear && index === 0 }),
+        fix(`Hernoem naar ${quote(candidate)}`, [replace(document, entry.keyOffsets, candidate)], { preferred: clear && index === 0, safe: clear && index === 0 }),
       ),
     );
   }
