@@ -75,7 +75,7 @@ function main(argv: string[]): number {
   const overrides: SeverityOverrides = { ...config.rules, ...parseRuleOptions(values.rule) };
 
   const cache = values.cache ? FrontmatterDiskCache.open(root) : undefined;
-  const loaded = loadCorpus(root, config.schema, cache);
+  const loaded = loadCorpus(root, config.schema, cache, false);
   for (const { path, reason } of loaded.skipped) process.stderr.write(`akcheck: skipped ${path}: ${reason}\n`);
   for (const path of loaded.lossy) process.stderr.write(`akcheck: ${path} is not valid UTF-8; checked with replacement characters, never fixed\n`);
 
@@ -125,11 +125,12 @@ function applyFixes(root: string, loaded: LoadedCorpus, schema: CorpusSchema, ov
     for (const { finding, fix } of selected) {
       if (fix.rename) {
         const target = join(root, fix.rename.to);
+        // Read before the move: a document's text may be read back from its file.
+        const text = corpus.get(fix.rename.from)?.text.getText();
         mkdirSync(dirname(target), { recursive: true });
         renameSync(join(root, fix.rename.from), target);
-        const document = corpus.get(fix.rename.from);
         corpus.delete(fix.rename.from);
-        if (document) corpus.set(parseDocument(fix.rename.to, document.text.getText(), schema));
+        if (text !== undefined) corpus.set(parseDocument(fix.rename.to, text, schema));
       }
       log.write(`fixed ${finding.path}:${finding.range.start.line + 1}  ${fix.title}  [${finding.code}]\n`);
     }

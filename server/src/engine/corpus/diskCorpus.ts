@@ -4,6 +4,7 @@ import type { FrontmatterCache } from '../parsing/frontmatter';
 import { parseDocument } from '../parsing/parseDocument';
 import type { CorpusSchema } from '../schema/schema';
 import { Corpus } from './corpus';
+import { ReloadableText } from './reloadableText';
 
 /** Files larger than this are skipped: no Markdown page of a corpus comes near it. */
 export const maxFileBytes = 4 * 1024 * 1024;
@@ -125,7 +126,11 @@ export interface LoadedCorpus {
   lossy: Set<string>;
 }
 
-export function loadCorpus(root: string, schema: CorpusSchema, cache?: FrontmatterCache): LoadedCorpus {
+/**
+ * Reads and parses every Markdown file of a root. With `retainText: false` the documents keep no
+ * text: it is read again from disk in the rare case a rule needs it (a checker over a large corpus).
+ */
+export function loadCorpus(root: string, schema: CorpusSchema, cache?: FrontmatterCache, retainText = true): LoadedCorpus {
   const corpus = new Corpus(schema);
   const skipped: SkippedFile[] = [];
   const lossy = new Set<string>();
@@ -136,7 +141,9 @@ export function loadCorpus(root: string, schema: CorpusSchema, cache?: Frontmatt
       continue;
     }
     if (read.lossy) lossy.add(file.path);
-    corpus.add(parseDocument(file.path, read.text, schema, file.path, cache));
+    const document = parseDocument(file.path, read.text, schema, file.path, cache);
+    if (!retainText && !read.lossy) document.text = new ReloadableText(file.path, file.absolutePath, read.text);
+    corpus.add(document);
   }
   return { corpus, skipped, lossy };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { BlockPositions, FrontmatterEntry, YamlList, YamlMap, YamlScalar, type Frontmatter, type FrontmatterCache, type YamlProblem, type YamlValue } from '../parsing/frontmatter';
 
 /** Bump when the shape of a parsed Frontmatter, its encoding below or the YAML parser's output changes. */
-const cacheFormat = 'akcheck-frontmatter-5';
+const cacheFormat = 'akcheck-frontmatter-6';
 
 // A parsed block is stored as nested arrays of file offsets; its line starts are found again in
 // the block's own text, as the parser's LineCounter found them. That keeps the cache (and the work

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { Range } from 'vscode-languageserver-textdocument';
 
 // The frontmatter block is split by hand rather than with gray-matter: RULES.md defines the
@@ -13,7 +13,7 @@ import type { Range } from 'vscode-languageserver-textdocument';
  */
 export class BlockPositions {
   /**
-   * @param lineStarts the parser's line starts (from its LineCounter), relative to the block's YAML text
+   * @param lineStarts the offsets where the lines of the block's YAML text start, relative to that text
    * @param yamlStart the file offset where that text starts
    */
   constructor(
@@ -176,9 +176,12 @@ export function parseFrontmatter(text: string, cache?: FrontmatterCache): Frontm
 
 function parseBlock(text: string, block: Block): Frontmatter {
   const yamlText = text.slice(block.yamlStart, block.yamlEnd);
-  const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, lineCounter, version: '1.2' });
-  const positions = new BlockPositions(lineCounter.lineStarts, block.yamlStart);
+  const document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, version: '1.2' });
+  // Line starts from the text itself, as the parse cache finds them again: the parser's LineCounter
+  // misses the line breaks inside a token it rejects, which would put later errors on the wrong line.
+  const lineStarts = [0];
+  for (let index = yamlText.indexOf('\n'); index !== -1; index = yamlText.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  const positions = new BlockPositions(lineStarts, block.yamlStart);
   const shift = block.yamlStart;
   // Between the CR and the LF of a line break is no position in an editor: an error there ends before the CR.
   const beforeBreak = (offset: number) => (yamlText.charCodeAt(offset - 1) === 0x0d && yamlText.charCodeAt(offset) === 0x0a ? offset - 1 : offset) + shift;

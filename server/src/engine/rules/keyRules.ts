@@ -12,10 +12,10 @@ export const keyRules: Rule = ({ corpus, document, report }) => {
   const entries = validEntries(document);
   const present = new Set(entries.map((entry) => entry.key));
 
-  const eol = lineBreak(document);
   const closing = frontmatter.closeStart;
   for (const key of type.required) {
     if (present.has(key)) continue;
+    const eol = lineBreak(document);
     const placeholder = corpus.schema.listKeys[key] ? `${key}:${eol}- ${eol}` : `${key}: ${eol}`;
     report('AK010', firstLine, `Verplichte sleutel ${quote(key)} ontbreekt (${type.label}).`, frontmatter.flow ? [] : [
       fix(`Voeg ${quote(key)} toe`, [replace(document, [closing, closing], placeholder)], { preferred: true, safe: false }),
@@ -23,9 +23,9 @@ export const keyRules: Rule = ({ corpus, document, report }) => {
   }
 
   const known = knownKeys(type);
-  const text = document.text.getText();
   for (const entry of entries) {
     if (known.includes(entry.key)) continue;
+    const text = document.text.getText();
     const suggestions = suggest(entry.key, known.filter((key) => !present.has(key)));
     // The rename replaces the key's text, so it is safe only where that text (unquoted) is the key: a tag
     // before it (`!!binary id`) would still turn the new name into something else.

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { TextDocument, type Position, type Range } from 'vscode-languageserver-textdocument';
+import { readMarkdownFile } from './diskCorpus';
+
+/** The one text read back last: rules ask for a document's text several times in a row. */
+let lastLoaded: { text: ReloadableText; document: TextDocument } | undefined;
+
+export class FileChangedError extends Error {}
+
+/**
+ * A document's text that is not kept in memory but read again from its file when a rule needs it
+ * (only to build the fix of a finding), so that checking a large corpus does not hold every file.
+ * The text read back must be the text that was parsed: if the file changed meanwhile, reading it
+ * throws rather than let a fix land on the wrong characters.
+ */
+export class ReloadableText implements TextDocument {
+  readonly languageId = 'markdown';
+  readonly version = 0;
+  private readonly digest: string;
+  private readonly length: number;
+
+  constructor(
+    readonly uri: string,
+    private readonly absolutePath: string,
+    parsedText: string,
+  ) {
+    this.digest = digestOf(parsedText);
+    this.length = parsedText.length;
+  }
+
+  private load(): TextDocument {
+    if (lastLoaded?.text === this) return lastLoaded.document;
+    const read = readMarkdownFile(this.absolutePath);
+    if (read.text === undefined || read.text.length !== this.length || digestOf(read.text) !== this.digest) {
+      throw new FileChangedError(`${this.absolutePath} changed while it was being checked`);
+    }
+    const document = TextDocument.create(this.uri, this.languageId, this.version, read.text);
+    lastLoaded = { text: this, document };
+    return document;
+  }
+
+  get lineCount(): number {
+    return this.load().lineCount;
+  }
+
+  getText(range?: Range): string {
+    return this.load().getText(range);
+  }
+
+  positionAt(offset: number): Position {
+    return this.load().positionAt(offset);
+  }
+
+  offsetAt(position: Position): number {
+    return this.load().offsetAt(position);
+  }
+
+  getLineRange(line: number): Range {
+    return this.load().getLineRange(line);
+  }
+
+  getEOLCharacters(line: number): string {
+    return this.load().getEOLCharacters(line);
+  }
+}
+
+function digestOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
