@@ -3,10 +3,14 @@
 // document; a safe fix removes its finding; applying every safe fix reaches a fixpoint and changes no
 // text outside its edits. Seeded, so a failure is reproducible: fast-check prints the seed and path.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { checkDocument } from '../../server/src/engine/checker';
 import type { Corpus } from '../../server/src/engine/corpus/corpus';
+import { FrontmatterDiskCache } from '../../server/src/engine/corpus/frontmatterDiskCache';
 import { applyEdits, selectSafeFixes } from '../../server/src/engine/fixes/applyFixes';
 import { parseDocument, type ParsedDocument } from '../../server/src/engine/parsing/parseDocument';
 import type { Finding, Fix, TextEdit } from '../../server/src/engine/rules/finding';
@@ -18,9 +22,9 @@ import { CorpusRoot } from '../../server/src/workspace/corpusWorkspace';
 import { memoryCorpus } from '../support/memoryCorpus';
 import { applyInOrder, assertFindingsWellFormed, fuzzCorpus, mapOffset, show } from './support';
 
-const seed = 3;
-/** Runs per property; five properties, so 5 × numRuns damaged corpora in all (well under 20 s). */
-const numRuns = 3000;
+const seed = 13;
+/** Runs per property: 5 × numRuns damaged files or random texts, and numRuns / 4 through the parse cache (well under 20 s). */
+const numRuns = 4000;
 const params = { seed, numRuns, includeErrorInReport: true };
 
 const { files, source } = fuzzCorpus();
@@ -290,6 +294,32 @@ describe(`fuzz: damaged files of ${source} (seed ${seed}, ${numRuns} runs per pr
       params,
     );
     assert.ok(applied > 50, `only ${applied} safe fixes were tried`);
+  });
+
+  test('a file parsed through the parse cache (stored, saved, read back) gives the same findings as a fresh parse', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ak-fuzz-cache-'));
+    const key = (f: Finding) => `${f.code} ${JSON.stringify(f.range)} ${f.message} ${f.fixes.map((x) => JSON.stringify(x)).join(' ')}`;
+    try {
+      fc.assert(
+        fc.property(damagedFile, ({ path, text }) => {
+          const fresh = withChanged({ [path]: text }, () => checkPaths(corpus, [path]).map(key));
+          const first = FrontmatterDiskCache.open('/fuzz-root', folder);
+          parseDocument(path, text, schema, path, first);
+          first.save();
+          const cached = parseDocument(path, text, schema, path, FrontmatterDiskCache.open('/fuzz-root', folder));
+          const originals = new Map([[path, corpus.get(path)]]);
+          try {
+            corpus.set(cached);
+            assert.deepEqual(checkPaths(corpus, [path]).map(key), fresh);
+          } finally {
+            restore(originals);
+          }
+        }),
+        { ...params, numRuns: Math.ceil(numRuns / 4) },
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   test('applying every safe fix, pass after pass, reaches a fixpoint within 10 passes and touches nothing outside the edits', () => {

@@ -22,6 +22,8 @@ export interface MarkdownFile {
 
 export interface ReadResult {
   text?: string;
+  /** Size and modification time of the file as read, to tell later whether it changed. */
+  stamp?: string;
   /** The bytes were not valid UTF-8: the text has replacement characters and must never be written back. */
   lossy?: boolean;
   skipped?: string;
@@ -104,8 +106,10 @@ const utf8Lossy = new TextDecoder('utf-8', { ignoreBOM: true });
 /** Reads a Markdown file as text; binary, oversized and unreadable files are skipped with a reason. */
 export function readMarkdownFile(absolutePath: string): ReadResult {
   let bytes: Buffer;
+  let stamp: string;
   try {
-    const size = statSync(absolutePath).size;
+    const { size, mtimeMs } = statSync(absolutePath);
+    stamp = `${size}:${mtimeMs}`;
     if (size > maxFileBytes) return { skipped: `larger than ${maxFileBytes / 1024 / 1024} MiB (${(size / 1024 / 1024).toFixed(1)} MiB)` };
     bytes = readFileSync(absolutePath);
   } catch (error) {
@@ -113,9 +117,9 @@ export function readMarkdownFile(absolutePath: string): ReadResult {
   }
   if (bytes.includes(0)) return { skipped: 'binary file (contains NUL bytes)' };
   try {
-    return { text: utf8.decode(bytes) };
+    return { text: utf8.decode(bytes), stamp };
   } catch {
-    return { text: utf8Lossy.decode(bytes), lossy: true };
+    return { text: utf8Lossy.decode(bytes), stamp, lossy: true };
   }
 }
 
@@ -142,7 +146,7 @@ export function loadCorpus(root: string, schema: CorpusSchema, cache?: Frontmatt
     }
     if (read.lossy) lossy.add(file.path);
     const document = parseDocument(file.path, read.text, schema, file.path, cache);
-    if (!retainText && !read.lossy) document.text = new ReloadableText(file.path, file.absolutePath, read.text);
+    if (!retainText && !read.lossy) document.text = new ReloadableText(file.path, file.absolutePath, read.stamp ?? '', read.text.length);
     corpus.add(document);
   }
   return { corpus, skipped, lossy };

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { TextDocument, type Position, type Range } from 'vscode-languageserver-textdocument';
 import { readMarkdownFile } from './diskCorpus';
 
@@ -16,22 +15,21 @@ export class FileChangedError extends Error {}
 export class ReloadableText implements TextDocument {
   readonly languageId = 'markdown';
   readonly version = 0;
-  private readonly digest: string;
-  private readonly length: number;
-
+  /**
+   * @param stamp size and modification time of the file when it was parsed
+   * @param length length of the text that was parsed
+   */
   constructor(
     readonly uri: string,
     private readonly absolutePath: string,
-    parsedText: string,
-  ) {
-    this.digest = digestOf(parsedText);
-    this.length = parsedText.length;
-  }
+    private readonly stamp: string,
+    private readonly length: number,
+  ) {}
 
   private load(): TextDocument {
     if (lastLoaded?.text === this) return lastLoaded.document;
     const read = readMarkdownFile(this.absolutePath);
-    if (read.text === undefined || read.text.length !== this.length || digestOf(read.text) !== this.digest) {
+    if (read.text === undefined || read.stamp !== this.stamp || read.text.length !== this.length) {
       throw new FileChangedError(`${this.absolutePath} changed while it was being checked`);
     }
     const document = TextDocument.create(this.uri, this.languageId, this.version, read.text);
@@ -62,8 +60,4 @@ export class ReloadableText implements TextDocument {
   getEOLCharacters(line: number): string {
     return this.load().getEOLCharacters(line);
   }
-}
-
-function digestOf(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
 }
