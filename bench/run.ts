@@ -480,8 +480,8 @@ function sameFile(a: string, b: string): boolean {
  * cold (`--no-cache`) and warm (a bench-private AKCHECK_CACHE_DIR filled by an
  * unmeasured first run). Exit 1 (findings with errors) is normal.
  */
-export function measureAkcheck(projectRoot: string, corpora: CorpusInfo[], o: BenchOptions): { rows: AkcheckRow[]; startup: Measurement | undefined } {
-  const bin = path.join(projectRoot, 'dist', 'akcheck.js');
+export function measureAkcheck(dist: string, corpora: CorpusInfo[], o: BenchOptions): { rows: AkcheckRow[]; startup: Measurement | undefined } {
+  const bin = path.join(dist, 'akcheck.js');
   if (!fs.existsSync(bin)) {
     note('akcheck: dist/akcheck.js is not built (npm run build): skipped');
     return { rows: [], startup: undefined };
@@ -952,8 +952,8 @@ async function startSession(serverBin: string, c: CorpusInfo, cacheDir: string, 
  * start-ups (the cache the cold start wrote), then, in the last warm session,
  * completion, hover and edit latency.
  */
-export async function measureServer(projectRoot: string, corpora: CorpusInfo[], o: BenchOptions): Promise<ServerRow[]> {
-  const bin = path.join(projectRoot, 'dist', 'server.js');
+export async function measureServer(dist: string, corpora: CorpusInfo[], o: BenchOptions): Promise<ServerRow[]> {
+  const bin = path.join(dist, 'server.js');
   if (!fs.existsSync(bin)) {
     note('server: dist/server.js is not built (npm run build): skipped');
     return [];
@@ -1237,10 +1237,27 @@ function gitCommit(projectRoot: string): string {
 
 const BUILDS = ['dist/akcheck.js', 'dist/server.js'];
 
-function machineInfo(projectRoot: string, loadStart: number, startHashes: string[]): MachineInfo {
+/**
+ * Copies the bundles (self-contained) into the scratch folder, so that the whole run measures one
+ * build even when someone rebuilds dist/ meanwhile. Returns the folder and the copies' hashes.
+ */
+function snapshotBuilds(projectRoot: string): { dist: string; hashes: string[] } {
+  const dist = path.join(scratch(), 'dist');
+  fs.mkdirSync(dist, { recursive: true });
+  const hashes = BUILDS.map((file) => {
+    const from = path.join(projectRoot, file);
+    if (!fs.existsSync(from)) return 'missing';
+    const to = path.join(dist, path.basename(file));
+    fs.copyFileSync(from, to);
+    return fileHash(to);
+  });
+  return { dist, hashes };
+}
+
+function machineInfo(projectRoot: string, loadStart: number, startHashes: string[], commit: string): MachineInfo {
   const cpus = os.cpus();
   const builds = BUILDS.map((file, i) => ({ file, hash: startHashes[i], changed: fileHash(path.join(projectRoot, file)) !== startHashes[i] }));
-  for (const b of builds) if (b.changed) note(`${b.file} changed during the run (rebuilt by someone else): rows may mix two builds`);
+  for (const b of builds) if (b.changed) note(`${b.file} was rebuilt during the run; the run measured the copy taken at its start (${b.hash})`);
   return {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
     cores: cpus.length,
@@ -1251,7 +1268,7 @@ function machineInfo(projectRoot: string, loadStart: number, startHashes: string
     gnuTime: hasGnuTime(),
     loadStart,
     loadEnd: os.loadavg()[0],
-    commit: gitCommit(projectRoot),
+    commit,
     builds,
   };
 }
@@ -1299,7 +1316,7 @@ export function writeReport(file: string, r: Report, extraNotes: string[]): void
     `| ${machine.cpu} | ${machine.cores} | ${machine.memoryGiB.toFixed(1)} GiB | ${machine.node} | ${machine.os} | ${machine.gnuTime ? 'GNU time' : 'n/a (wall only)'} | ${fmt(machine.loadStart)} → ${fmt(machine.loadEnd)} |`,
     '',
   );
-  L.push(`Code: commit ${machine.commit}; ${machine.builds.map((b) => `\`${b.file}\` ${b.hash}${b.changed ? ' (**changed during the run**)' : ''}`).join(', ')}.`, '');
+  L.push(`Code: commit ${machine.commit}; ${machine.builds.map((b) => `\`${b.file}\` ${b.hash}${b.changed ? ' (rebuilt during the run)' : ''}`).join(', ')} (copies taken at the start were measured).`, '');
 
   L.push('## Targets', '');
   L.push('Wall-time targets are judged on the warm parse cache (the normal case for a repeated run); the cold figure is given beside it.', '');
@@ -1422,7 +1439,8 @@ export async function runBenchmarks(argv: string[]): Promise<void> {
   const loadStart = os.loadavg()[0];
   const o = parseArgs(argv);
   const projectRoot = findProjectRoot();
-  const startHashes = BUILDS.map((f) => fileHash(path.join(projectRoot, f)));
+  const { dist, hashes: startHashes } = snapshotBuilds(projectRoot);
+  const commit = gitCommit(projectRoot);
   const real = realCorpus(projectRoot);
   const synthetic = new Map<number, CorpusInfo>();
   for (const n of [...new Set([...o.sizes, ...(o.server ? o.serverSizes : [])])].sort((a, b) => a - b)) synthetic.set(n, prepareCorpus(projectRoot, n, o.seed));
@@ -1433,11 +1451,11 @@ export async function runBenchmarks(argv: string[]): Promise<void> {
     for (const c of allCorpora) log(`${c.name}: ${c.files} files, ${mib(c.bytes)} MiB Markdown, ${mib(c.diskBytes)} MiB on disk, ${c.root}`);
     return;
   }
-  const ak = o.akcheck ? measureAkcheck(projectRoot, akCorpora, o) : { rows: [], startup: undefined };
+  const ak = o.akcheck ? measureAkcheck(dist, akCorpora, o) : { rows: [], startup: undefined };
   const peers = o.peers ? measurePeers(akCorpora, o) : [];
-  const server = o.server ? await measureServer(projectRoot, serverCorpora, o) : [];
+  const server = o.server ? await measureServer(dist, serverCorpora, o) : [];
   const report: Report = {
-    machine: machineInfo(projectRoot, loadStart, startHashes),
+    machine: machineInfo(projectRoot, loadStart, startHashes, commit),
     corpora: allCorpora,
     argv,
     akcheck: ak.rows,

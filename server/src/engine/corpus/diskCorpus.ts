@@ -130,15 +130,22 @@ export interface LoadedCorpus {
   lossy: Set<string>;
 }
 
-/**
- * Reads and parses every Markdown file of a root. With `retainText: false` the documents keep no
- * text: it is read again from disk in the rare case a rule needs it (a checker over a large corpus).
- */
-export function loadCorpus(root: string, schema: CorpusSchema, cache?: FrontmatterCache, retainText = true): LoadedCorpus {
+export interface LoadOptions {
+  cache?: FrontmatterCache;
+  /** False: the documents keep no text; it is read again from disk in the rare case a rule needs it (a checker over a large corpus). */
+  retainText?: boolean;
+  /** Called with the number of files found, before they are read. */
+  onListed?: (count: number) => void;
+}
+
+/** Reads and parses every Markdown file of a root. */
+export function loadCorpus(root: string, schema: CorpusSchema, { cache, retainText = true, onListed }: LoadOptions = {}): LoadedCorpus {
   const corpus = new Corpus(schema);
   const skipped: SkippedFile[] = [];
   const lossy = new Set<string>();
-  for (const file of listMarkdownFiles(root, skipped)) {
+  const files = listMarkdownFiles(root, skipped);
+  onListed?.(files.length);
+  for (const file of files) {
     const read = readMarkdownFile(file.absolutePath);
     if (read.text === undefined) {
       skipped.push({ path: file.path, reason: read.skipped ?? 'unreadable' });

@@ -1,0 +1,71 @@
+// The defects the fuzz tests found, each pinned by a small example (issue 6).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { FrontmatterDiskCache } from '../../server/src/engine/corpus/frontmatterDiskCache';
+import { applyEdits } from '../../server/src/engine/fixes/applyFixes';
+import { parseDocument } from '../../server/src/engine/parsing/parseDocument';
+import { defaultSchema } from '../../server/src/engine/schema/schema';
+import { baseFiles, check, H1, M1, only, withFiles } from '../support/memoryCorpus';
+import { assertFindingsWellFormed, lspLineStarts } from './support';
+
+describe('regressions found by the fuzz tests', () => {
+  test('a lone CR ends a line, as for MkDocs (universal newlines) and LSP: keys and directives after it are where the editor shows them', () => {
+    const files = baseFiles();
+    const text = files[H1].replace('- self-assessment\n', '- self-assessment\r').replace('<!-- list_maatregelen_on_hulpmiddelen_page -->', '\r<!-- list_x -->');
+    const findings = check(withFiles(files, { [H1]: text }));
+    assertFindingsWellFormed(findings, (path) => (path === H1 ? text : files[path]));
+    const mine = findings.filter((f) => f.path === H1).map((f) => `${f.range.start.line}:${f.range.start.character} ${f.code}`);
+    // `vereiste:` after the CR is the known key, not an unknown `\rvereiste`; the comment is on a line of its own.
+    const starts = lspLineStarts(text);
+    const directiveLine = starts.findIndex((start) => text.startsWith('<!-- list_x', start));
+    assert.deepEqual(mine, [`${directiveLine}:0 AK050`]);
+  });
+
+  test('removing a duplicate item of a list with lone CR line ends deletes that line only', () => {
+    const files = baseFiles();
+    const text = files[M1].replace('onderwerp:\n- transparantie\n', 'onderwerp:\r- transparantie\r- transparantie\r');
+    const finding = only(withFiles(files, { [M1]: text }), 'AK022');
+    const fixed = applyEdits(text, finding.fixes[0].edits);
+    assert.equal(fixed, files[M1].replace('onderwerp:\n- transparantie\n', 'onderwerp:\r- transparantie\r'));
+  });
+
+  test('a YAML error on a CRLF line never ends between the CR and the LF', () => {
+    const files = baseFiles();
+    // The parser reports the empty line after an indented list as an error covering just its CR.
+    const text = files[M1].replace('rollen:\n- projectleider\n', 'rollen:\n - projectleider\n - jurist\n\n- x\n').replace(/\n/g, '\r\n');
+    const findings = check(withFiles(files, { [M1]: text }));
+    assert.ok(findings.some((f) => f.path === M1 && f.code === 'AK003'));
+    assertFindingsWellFormed(findings, (path) => (path === M1 ? text : files[path]));
+  });
+
+  test('YAML errors after a rejected token spanning lines stay on their lines, parsed fresh or from the parse cache', () => {
+    const files = baseFiles();
+    const text = files[M1].replace('toelichting: ', 'toelichting: x.\n}<!--\nxx ');
+    const findings = check(withFiles(files, { [M1]: text }));
+    assertFindingsWellFormed(findings, (path) => (path === M1 ? text : files[path]));
+    const folder = mkdtempSync(join(tmpdir(), 'ak-regression-cache-'));
+    try {
+      const store = FrontmatterDiskCache.open('/regression', folder);
+      const fresh = parseDocument(M1, text, defaultSchema, M1, store);
+      store.save();
+      const cached = parseDocument(M1, text, defaultSchema, M1, FrontmatterDiskCache.open('/regression', folder));
+      const errors = (d: typeof fresh) => (d.frontmatter.status === 'parsed' ? d.frontmatter.errors : []);
+      assert.ok(errors(fresh).length > 0);
+      assert.deepEqual(errors(cached), errors(fresh));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test('an unknown key written with a tag (`!!binary id`) gets no safe rename: the tag would stay', () => {
+    const files = baseFiles();
+    const text = files[M1].replace('id: urn', '!!binary id: urn');
+    const finding = only(withFiles(files, { [M1]: text }), 'AK011');
+    assert.ok(finding.fixes.every((fix) => !fix.safe && !fix.preferred), JSON.stringify(finding.fixes));
+    const quoted = only(withFiles(files, { [M1]: files[M1].replace('toelichting:', '"toelichtng":') }), 'AK011');
+    assert.ok(quoted.fixes[0].safe, 'a quoted key is still renamed safely');
+  });
+});
