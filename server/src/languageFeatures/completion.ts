@@ -2,7 +2,7 @@ import { CompletionItemKind, type CompletionItem, type CompletionList, type Posi
 import type { Corpus } from '../engine/corpus/corpus';
 import { allowedValues } from '../engine/corpus/vocabulary';
 import type { ParsedDocument } from '../engine/parsing/parseDocument';
-import { knownKeys, type Vocabulary } from '../engine/schema/schema';
+import { entryOf, knownKeys, type Vocabulary } from '../engine/schema/schema';
 import { scalarOf } from './documentQueries';
 import { escapeMarkdown } from './markdown';
 
@@ -111,12 +111,19 @@ function searchText(document: ParsedDocument): string {
 /** Slugs of a document type matching what was typed in their slug, id or title words. */
 function slugItems(corpus: Corpus, type: string, typed: string, used: Set<string>, range: Range, prefix: string): CompletionList {
   const needle = typed.toLowerCase();
-  const matches = corpus
-    .slugsOf(type)
-    .filter((document) => !used.has(document.slug) && (needle === '' || searchText(document).includes(needle)));
-  // The index holds slugs in the order the (sorted) disk walk found them: the first ones are kept
-  // without sorting thousands; the editor orders what it shows.
-  const kept = matches.slice(0, maxSlugItems).sort((a, b) => (a.slug < b.slug ? -1 : 1));
+  // The index holds slugs in the order the (sorted) disk walk found them: the first matches are
+  // kept without looking at the thousands after them; the editor orders what it shows.
+  const kept: ParsedDocument[] = [];
+  let more = false;
+  for (const document of corpus.documentsOf(type)) {
+    if (used.has(document.slug) || (needle !== '' && !searchText(document).includes(needle))) continue;
+    if (kept.length === maxSlugItems) {
+      more = true;
+      break;
+    }
+    kept.push(document);
+  }
+  kept.sort((a, b) => (a.slug < b.slug ? -1 : 1));
   const items = kept.map((document): CompletionItem => {
     const toelichting = scalarOf(document, 'toelichting');
     return {
@@ -129,7 +136,7 @@ function slugItems(corpus: Corpus, type: string, typed: string, used: Set<string
       textEdit: { range, newText: prefix + document.slug },
     };
   });
-  return { isIncomplete: matches.length > maxSlugItems || needle !== '', items };
+  return { isIncomplete: more || needle !== '', items };
 }
 
 function directiveCompletion(corpus: Corpus, position: Position, before: string): CompletionList | undefined {
@@ -150,14 +157,14 @@ function directiveCompletion(corpus: Corpus, position: Position, before: string)
   }
   const argumentMatch = /^\s*(\S+)((?:\s+\S+)*)\s+(\S*)$/.exec(inside);
   if (!argumentMatch) return undefined;
-  const definition = corpus.schema.directives[argumentMatch[1]];
+  const definition = entryOf(corpus.schema.directives, argumentMatch[1]);
   if (!definition?.lists) return undefined;
   const typed = argumentMatch[3];
   const earlier = argumentMatch[2].trim().split(/\s+/).filter(Boolean);
   const slash = typed.indexOf('/');
   if (slash > 0) {
     const key = typed.slice(0, slash);
-    const listKey = corpus.schema.listKeys[key];
+    const listKey = entryOf(corpus.schema.listKeys, key);
     if (!listKey) return undefined;
     const value = typed.slice(slash + 1);
     return valueItems(corpus, key, listKey.vocabulary, value, new Set(), rangeBack(position, value.length));

@@ -1,3 +1,4 @@
+import { SlugIndex } from '../fixes/suggest';
 import type { ParsedDocument } from '../parsing/parseDocument';
 import type { CorpusSchema } from '../schema/schema';
 
@@ -30,6 +31,7 @@ const join = (...parts: string[]) => parts.join('\u0000');
 export class Corpus {
   private readonly documents = new Map<string, ParsedDocument>();
   private readonly slugs = new Map<string, Map<string, ParsedDocument>>();
+  private readonly slugIndexes = new Map<string, SlugIndex>();
   private readonly ids = new PathIndex();
   /** (document type, key, value) → documents whose list `key` contains `value`. */
   private readonly values = new PathIndex();
@@ -64,7 +66,7 @@ export class Corpus {
   /** Adds or replaces a document without working out its dependents: for loading, before anything was checked. */
   add(document: ParsedDocument): void {
     const previous = this.documents.get(document.path);
-    if (previous) this.unindex(previous);
+    if (previous) this.unindex(previous, document);
     this.documents.set(document.path, document);
     this.index(document);
   }
@@ -81,6 +83,18 @@ export class Corpus {
   /** The document of `type` (or taxonomy page of `type`) with that slug. */
   bySlug(type: string, slug: string): ParsedDocument | undefined {
     return this.slugs.get(type)?.get(slug);
+  }
+
+  /** The slugs of a document type, indexed for suggestions; made when first asked for after the slugs changed. */
+  slugIndex(type: string): SlugIndex {
+    let index = this.slugIndexes.get(type);
+    if (!index) this.slugIndexes.set(type, (index = new SlugIndex([...(this.slugs.get(type)?.keys() ?? [])])));
+    return index;
+  }
+
+  /** The documents of a document type or the pages of a taxonomy, without copying them. */
+  documentsOf(type: string): IterableIterator<ParsedDocument> {
+    return (this.slugs.get(type) ?? new Map<string, ParsedDocument>()).values();
   }
 
   /** The slugs of a document type or a taxonomy. */
@@ -129,14 +143,20 @@ export class Corpus {
     if (kind) {
       let bySlug = this.slugs.get(kind);
       if (!bySlug) this.slugs.set(kind, (bySlug = new Map()));
+      if (!bySlug.has(document.slug)) this.slugIndexes.delete(kind);
       bySlug.set(document.slug, document);
     }
     this.forEachKey(document, (index, key) => index.add(key, document.path));
   }
 
-  private unindex(document: ParsedDocument): void {
+  /** Takes a document out of the indexes; its slug stays listed when `replacement` has the same kind and slug. */
+  private unindex(document: ParsedDocument, replacement?: ParsedDocument): void {
     const kind = this.kindOf(document);
-    if (kind && this.slugs.get(kind)?.get(document.slug) === document) this.slugs.get(kind)?.delete(document.slug);
+    const keepsSlug = replacement !== undefined && this.kindOf(replacement) === kind && replacement.slug === document.slug;
+    if (kind && !keepsSlug && this.slugs.get(kind)?.get(document.slug) === document) {
+      this.slugs.get(kind)?.delete(document.slug);
+      this.slugIndexes.delete(kind);
+    }
     this.forEachKey(document, (index, key) => index.delete(key, document.path));
   }
 

@@ -1,3 +1,4 @@
+import { suggest, type Suggestions } from '../fixes/suggest';
 import type { Vocabulary } from '../schema/schema';
 import type { Corpus } from './corpus';
 
@@ -27,4 +28,10 @@ export function allowedValues(corpus: Corpus, vocabulary: Vocabulary, key: strin
     case 'open':
       return [...corpus.valuesUsed(key).keys()];
   }
+}
+
+/** Suggestions for a value a vocabulary does not allow; slugs are looked up through the corpus's slug index. */
+export function suggestValue(corpus: Corpus, vocabulary: Vocabulary, key: string, value: string): Suggestions {
+  const candidates = vocabulary.kind === 'documents' ? corpus.slugIndex(vocabulary.documentType).candidatesFor(value) : allowedValues(corpus, vocabulary, key);
+  return suggest(value, candidates);
 }

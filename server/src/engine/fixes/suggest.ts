@@ -16,6 +16,41 @@ const maxSuggestedLength = 200;
 /** Below this many candidates, a value with no near match still gets the nearest few offered. */
 const smallVocabulary = 200;
 
+/** Below this many slugs every slug is compared; above it only those sharing the id prefix or the name after it. */
+const compareAllBelow = 2000;
+
+/**
+ * The slugs of one document type by id prefix and by the name after it, so that in a corpus of
+ * thousands a misspelt slug is compared with the few that can be meant: the same number (a typo or
+ * a rename) or the same name (a renumbered one).
+ */
+export class SlugIndex {
+  private readonly byPrefix = new Map<string, string[]>();
+  private readonly byName = new Map<string, string[]>();
+
+  constructor(private readonly slugs: readonly string[]) {
+    for (const slug of slugs) {
+      const match = idPrefix.exec(slug);
+      if (!match) continue;
+      append(this.byPrefix, match[1], slug);
+      append(this.byName, slug.slice(match[0].length), slug);
+    }
+  }
+
+  candidatesFor(value: string): readonly string[] {
+    if (this.slugs.length < compareAllBelow) return this.slugs;
+    const match = idPrefix.exec(value);
+    if (!match) return [];
+    return unique([...(this.byPrefix.get(match[1]) ?? []), ...(this.byName.get(value.slice(match[0].length)) ?? [])]);
+  }
+}
+
+function append(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** The `aia-08` part of a slug such as `aia-08-transparantie...` or `2-owp-30-...`. */
 export function slugIdPrefix(slug: string): string | undefined {
   return idPrefix.exec(slug)?.[1];

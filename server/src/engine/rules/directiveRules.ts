@@ -1,9 +1,9 @@
 // AK050-AK056: the HTML-comment directives the site's hooks expand.
-import { allowedValues, isAllowed } from '../corpus/vocabulary';
+import { isAllowed, suggestValue } from '../corpus/vocabulary';
 import { fix, replace, replacementFixes } from '../fixes/edits';
 import { didYouMean, suggest } from '../fixes/suggest';
 import type { Directive, DirectiveArgument } from '../parsing/directives';
-import type { DirectiveSchema } from '../schema/schema';
+import { entryOf, type DirectiveSchema } from '../schema/schema';
 import type { Fix } from './finding';
 import { quote, type Rule, type RuleContext } from './rule';
 
@@ -24,7 +24,7 @@ type Report = (code: string, message: string, fixes?: Fix[]) => void;
 
 function checkDirective(context: RuleContext, directive: Directive, report: Report): void {
   const { corpus, document } = context;
-  const definition = corpus.schema.directives[directive.name];
+  const definition = entryOf(corpus.schema.directives, directive.name);
   if (!definition) {
     const suggestions = suggest(directive.name, Object.keys(corpus.schema.directives));
     report('AK050', `Onbekende directive ${quote(directive.name)}: de site laat dit commentaar ongebruikt.${didYouMean(suggestions)}`, replacementFixes(document, directive.nameOffsets, suggestions.candidates, suggestions.clear));
@@ -71,7 +71,7 @@ function checkFilter(context: RuleContext, definition: DirectiveSchema, arg: Dir
   const vocabulary = corpus.schema.listKeys[key].vocabulary;
   const valueOffsets: [number, number] = [arg.offsets[0] + slash + 1, arg.offsets[1]];
   if (!isAllowed(corpus, vocabulary, value)) {
-    const suggestions = suggest(value, allowedValues(corpus, vocabulary, key));
+    const suggestions = suggestValue(corpus, vocabulary, key, value);
     report('AK051', `Filter ${quote(arg.text)}: ${quote(value)} is geen geldige waarde voor ${quote(key)}.${didYouMean(suggestions)}`, replacementFixes(document, valueOffsets, suggestions.candidates, suggestions.clear));
     return;
   }

@@ -1,7 +1,7 @@
 // AK040-AK041: every slug in a `vereiste:` or `maatregel:` list names an existing document.
-import { allowedValues } from '../corpus/vocabulary';
+import { suggestValue } from '../corpus/vocabulary';
 import { replacementFixes } from '../fixes/edits';
-import { didYouMean, suggest } from '../fixes/suggest';
+import { didYouMean } from '../fixes/suggest';
 import { quote, type Rule } from './rule';
 
 const codeByType: Record<string, string> = { vereiste: 'AK040', maatregel: 'AK041' };
@@ -11,7 +11,7 @@ export const referenceRules: Rule = ({ corpus, document, report }) => {
     if (reference.in !== 'frontmatter' || corpus.bySlug(reference.type, reference.slug)) continue;
     const code = codeByType[reference.type];
     if (!code) continue;
-    const suggestions = suggest(reference.slug, allowedValues(corpus, { kind: 'documents', documentType: reference.type }, reference.type));
+    const suggestions = suggestValue(corpus, { kind: 'documents', documentType: reference.type }, reference.type, reference.slug);
     report(code, reference.range, `Er is geen ${reference.type} ${quote(reference.slug)}.${didYouMean(suggestions)}`, replacementFixes(document, reference.offsets, suggestions.candidates, suggestions.clear));
   }
 };
