@@ -1178,6 +1178,7 @@ function judgeTargets(ak: AkcheckRow[], peers: PeerRow[], server: ServerRow[], s
     T.push({ target: `server, ${label}: start to all diagnostics ≤ ${limit} s`, measured: `warm ${fmt(warm)} s (cold ${fmt(cold)} s)`, met: warm === null ? null : warm <= limit, note: `cold ${cold !== null && cold <= limit ? 'meets' : 'misses'} it; measured from spawn` });
   }
   const latency = (label: string, limit: number, pick: (r: ServerRow) => (Stats | null)[]) => {
+    if (server.length === 0) return void T.push({ target: label, measured: 'not measured', met: null });
     const parts: string[] = [];
     let met: boolean | null = true;
     for (const r of server) {
@@ -1191,7 +1192,6 @@ function judgeTargets(ak: AkcheckRow[], peers: PeerRow[], server: ServerRow[], s
       parts.push(`${r.corpus.name} ${fmt(p95)}`);
       if (p95 > limit) met = false;
     }
-    if (server.length === 0) met = null;
     T.push({ target: label, measured: `${parts.join(', ')} ms`, met });
   };
   latency('server: completion p95 ≤ 5 ms at every size', 5, (r) => [r.completionOnderwerp, r.completionVereiste]);
@@ -1300,7 +1300,24 @@ function stepRatio(rows: AkcheckRow[], r: AkcheckRow): number | null {
 
 const shellQuote = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
 
+/** Hand-written analysis between these markers in an existing report is carried over into the new one. */
+const ANALYSIS_START = '<!-- analysis: hand-written, kept when the bench rewrites this file -->';
+const ANALYSIS_END = '<!-- /analysis -->';
+
+function keptAnalysis(file: string): string | undefined {
+  let old: string;
+  try {
+    old = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const start = old.indexOf(ANALYSIS_START);
+  const end = old.indexOf(ANALYSIS_END, start);
+  return start >= 0 && end > start ? old.slice(start, end + ANALYSIS_END.length) : undefined;
+}
+
 export function writeReport(file: string, r: Report, extraNotes: string[]): void {
+  const analysis = keptAnalysis(file);
   const L: string[] = [];
   const { machine } = r;
   L.push('# Benchmarks', '');
@@ -1324,6 +1341,7 @@ export function writeReport(file: string, r: Report, extraNotes: string[]): void
   for (const t of r.targets) L.push(`| ${t.target} | ${t.measured} | ${verdict(t.met)} | ${t.note ?? ''} |`);
   if (r.targets.length === 0) L.push('| (nothing measured) | | | |');
   L.push('');
+  if (analysis) L.push(analysis, '');
 
   L.push('## Corpora', '');
   L.push('| corpus | documents | .md files | Markdown (MiB) | on disk (MiB) | generated in (s) | injected defects |', '|---|---:|---:|---:|---:|---:|---:|');
