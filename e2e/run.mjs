@@ -570,6 +570,31 @@ const extensionChecks = {
     await waitFile(f, (t) => t === original, 'the saved file equal to the original');
     return `applied "${applied.trim().slice(0, 60)}", file restored`;
   },
+
+  // (e) recovery: the language server is killed; the client starts a new one and the AK040 error is listed again
+  async recovery({ page, ws, shot }) {
+    const tmp = path.dirname(path.dirname(ws));
+    const pgrpOf = (pid) => {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+    };
+    // code-server's process group: that of the processes run with this run's --user-data-dir
+    const group = new Set(pidsWithArg(path.join(tmp, 'user-data')).flatMap((pid) => { try { return [pgrpOf(pid)]; } catch { return []; } }));
+    const servers = () => spawnSync('pgrep', ['-f', 'dist/server.js'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number)
+      .filter((pid) => { try { return group.has(pgrpOf(pid)); } catch { return false; } });
+    const killed = await poll(() => servers().length > 0 && servers(), { timeout: 20000, what: 'the language server among the code-server processes' });
+    for (const pid of killed) process.kill(pid, 'SIGKILL');
+    log(`  killed the language server: ${killed.join(', ')}`);
+    const restarted = await poll(() => { const now = servers().filter((pid) => !killed.includes(pid)); return now.length > 0 && now; },
+      { timeout: 30000, what: 'a new language server process' });
+    await quickOpen(page, MAATREGEL_DANGLING);
+    await poll(async () => {
+      const t = await problemsText(page, DANGLING_SLUG);
+      return t.includes(DANGLING_SLUG) && t.includes('AK040') && t;
+    }, { timeout: 45000, what: `Problems view listing ${DANGLING_SLUG} with AK040 after the restart` });
+    await shot();
+    return `server ${killed.join(', ')} killed, restarted as ${restarted.join(', ')}; AK040 listed again`;
+  },
 };
 
 // ---------------------------------------------------------------------------------------------

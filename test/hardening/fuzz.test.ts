@@ -12,6 +12,7 @@ import { checkDocument } from '../../server/src/engine/checker';
 import type { Corpus } from '../../server/src/engine/corpus/corpus';
 import { FrontmatterDiskCache } from '../../server/src/engine/corpus/frontmatterDiskCache';
 import { applyEdits, selectSafeFixes } from '../../server/src/engine/fixes/applyFixes';
+import { findDirectives } from '../../server/src/engine/parsing/directives';
 import { parseDocument, type ParsedDocument } from '../../server/src/engine/parsing/parseDocument';
 import type { Finding, Fix, TextEdit } from '../../server/src/engine/rules/finding';
 import { defaultSchema } from '../../server/src/engine/schema/schema';
@@ -23,7 +24,7 @@ import { memoryCorpus } from '../support/memoryCorpus';
 import { applyInOrder, assertFindingsWellFormed, fuzzCorpus, mapOffset, show } from './support';
 
 const seed = 20_240_606;
-/** Runs per property: 5 × numRuns damaged files or random texts, and numRuns / 4 through the parse cache (well under 20 s). */
+/** Runs per property: six properties of numRuns runs each, and numRuns / 4 through the parse cache (about 7 s in all). */
 const numRuns = 2000;
 const params = { seed, numRuns, includeErrorInReport: true };
 
@@ -45,6 +46,7 @@ const tokens = [
   '<!--', '-->', '<!-- tags -->', '<!-- list_maatregelen vereiste/', ' no-search -->', '<!-- list_vereisten onderwerp/x -->', '<!-- list_ -->',
   '[', ']', '{', '}', ',', '&a ', '*a', '!!str ', '!!binary ', '? ', '|', '>', '#', '%YAML 1.2\n', '\\', '\u0000', '\u2028', '\uD83D', '\uDE00',
   'title: ', 'id: urn:nl:ak:ver:', 'vereiste:\n- ', 'levenscyclus: ', 'toelichting: ', 'é', '😀', '\u0301', '\u200B',
+  'constructor: ', '__proto__: ', 'toString', 'constructor/', '<!-- list_maatregelen __proto__/x -->',
 ];
 
 type Mutation =
@@ -234,6 +236,27 @@ describe(`fuzz: damaged files of ${source} (seed ${seed}, ${numRuns} runs per pr
       }),
       params,
     );
+  });
+
+  test('directives on a line are the comments the site\'s regular expression finds, in linear time', () => {
+    const piece = fc.constantFrom('<!--', '-->', '<!-- ', ' -->', 'tags', 'list_maatregelen', ' vereiste/x', ' no-search', '-', '--', '>', '!', ' ', '\u2028', '\r', 'x');
+    const prefixes = defaultSchema.directivePrefixes;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const line = pieces.join('');
+        const expected = [...line.matchAll(/<!--(.*?)-->/g)]
+          .map((m) => ({ at: m.index, words: m[1].match(/\S+/g) ?? [] }))
+          .filter(({ words }) => words.length > 0 && prefixes.some((prefix) => words[0]!.startsWith(prefix)))
+          .map(({ at, words }) => `${at} ${words.join(' ')}`);
+        const found = findDirectives(line, 0, 0, prefixes).map((d) => `${d.range.start.character} ${[d.name, ...d.args.map((a) => a.text)].join(' ')}`);
+        assert.deepEqual(found, expected);
+      }),
+      params,
+    );
+    const open = '<!--'.repeat(250_000);
+    const started = performance.now();
+    assert.deepEqual(findDirectives(`${open}<!-- tags -->`, 0, 0, prefixes).map((d) => d.name), []);
+    assert.ok(performance.now() - started < 1000, `a 1 MB line of unclosed comments took ${Math.round(performance.now() - started)} ms`);
   });
 
   test('hover, completion, definition, references, links and prepareRename anywhere in a damaged file never throw', () => {

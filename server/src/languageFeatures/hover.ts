@@ -2,6 +2,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { Corpus } from '../engine/corpus/corpus';
 import type { Directive } from '../engine/parsing/directives';
 import type { ParsedDocument } from '../engine/parsing/parseDocument';
+import { entryOf } from '../engine/schema/schema';
 import { contains, referenced, scalarOf, sectionText, targetAt } from './documentQueries';
 import { code, escapeMarkdown } from './markdown';
 
@@ -36,7 +37,7 @@ export function hover(corpus: Corpus, document: ParsedDocument, position: Positi
     }
     case 'directiveName': {
       range = target.directive.nameRange;
-      const definition = corpus.schema.directives[target.directive.name];
+      const definition = entryOf(corpus.schema.directives, target.directive.name);
       value = definition
         ? `${code(target.directive.name)}: ${escapeMarkdown(definition.description)}` + (definition.lists ? '\n\n---\n\n' + renderPreview(corpus, target.directive) : '')
         : `Onbekende directive ${code(target.directive.name)}: de site laat dit commentaar ongebruikt.`;
@@ -73,7 +74,7 @@ export function documentPreview(corpus: Corpus, document: ParsedDocument): strin
 
 /** What a `list_*` directive will render on the site. */
 function renderPreview(corpus: Corpus, directive: Directive): string {
-  const listed = corpus.schema.directives[directive.name]?.lists;
+  const listed = entryOf(corpus.schema.directives, directive.name)?.lists;
   if (!listed) return '';
   const label = corpus.schema.documentTypes[listed]?.label ?? listed;
   const filter = directive.args[0]?.text;
@@ -91,7 +92,7 @@ function renderPreview(corpus: Corpus, directive: Directive): string {
 }
 
 function keyHover(corpus: Corpus, document: ParsedDocument, key: string): string | undefined {
-  const description = corpus.schema.keyDescriptions[key];
+  const description = entryOf(corpus.schema.keyDescriptions, key);
   const type = document.type ? corpus.schema.documentTypes[document.type] : undefined;
   const status = type ? (type.required.includes(key) ? 'verplicht' : type.optional.includes(key) ? 'optioneel' : `onbekend voor een ${type.label}`) : undefined;
   if (!description && !status) return undefined;
@@ -106,7 +107,7 @@ function taxonomyHover(corpus: Corpus, taxonomy: string, value: string): string 
 }
 
 function argumentHover(corpus: Corpus, directive: Directive, text: string, index: number): string | undefined {
-  const definition = corpus.schema.directives[directive.name];
+  const definition = entryOf(corpus.schema.directives, directive.name);
   if (!definition?.lists) return undefined;
   const slash = text.indexOf('/');
   if (slash > 0) {

@@ -7,7 +7,7 @@ export function escapeMarkdown(text: string): string {
   return text.replace(markdownSpecial, (character) => (character === '<' ? '&lt;' : character === '>' ? '&gt;' : character === '&' ? '&amp;' : `\\${character}`));
 }
 
-/** Inline code that cannot be broken out of: backticks in the value are dropped. */
+/** Inline code that cannot be broken out of: backticks in the value are dropped, and line breaks (a blank line would end the span) become spaces. */
 export function code(text: string): string {
-  return '`' + text.replace(/`/g, '') + '`';
+  return '`' + text.replace(/`/g, '').replace(/[\r\n\u2028\u2029]+/g, ' ') + '`';
 }

@@ -1,7 +1,7 @@
 // AK001-AK004: the frontmatter block (RULES.md "Frontmatter"), BOM, CRLF and delimiter details.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { base, damage, findingsOf, H1, only, V1, V2, withFiles } from '../../support/memoryCorpus';
+import { base, check, damage, findingsOf, H1, only, V1, V2, withFiles } from '../../support/memoryCorpus';
 
 const lines = (text: string) => text.split('\n');
 const crlf = (text: string) => text.replace(/\n/g, '\r\n');
@@ -175,4 +175,11 @@ describe('line endings and positions', () => {
     const files = damage(base, V1, 'hide:', 'onbekend: 1\nhide:');
     assert.deepEqual(findingsOf(files), [[V1, 17, 'AK011']]);
   });
+});
+
+test('AK003: a block with very many YAML errors gives ten findings and one that counts the rest', () => {
+  const broken = '---\n' + Array.from({ length: 40 }, (_, n) => `- k${n}\nk${n}: &a &b x\n`).join('') + '---\n';
+  const findings = check({ 'docs/voldoen-aan-wetten-en-regels/vereisten/aia-01-x.md': broken }).filter((f) => f.code === 'AK003');
+  assert.equal(findings.length, 11);
+  assert.match(findings[10].message, /^Nog \d+ YAML-fouten in de frontmatter/);
 });

@@ -41,6 +41,8 @@ export class Corpus {
   private readonly filters = new PathIndex();
   /** Documents with a slug-citing directive or list, and documents using a taxonomy key, by value. */
   private readonly taxonomyUses = new PathIndex();
+  /** The same documents by document type or taxonomy alone (for the messages of their unknown values, which suggest and list its slugs). */
+  private readonly vocabularyUses = new PathIndex();
 
   constructor(readonly schema: CorpusSchema) {}
 
@@ -166,20 +168,30 @@ export class Corpus {
       for (const value of values) {
         if (document.type) visit(this.values, join(document.type, key, value));
         const vocabulary = this.schema.listKeys[key]?.vocabulary;
-        if (vocabulary?.kind === 'taxonomy') visit(this.taxonomyUses, join(vocabulary.taxonomy, value));
+        if (vocabulary?.kind === 'taxonomy') {
+          visit(this.taxonomyUses, join(vocabulary.taxonomy, value));
+          visit(this.vocabularyUses, vocabulary.taxonomy);
+        }
       }
     }
-    for (const reference of document.references) visit(this.citations, join(reference.type, reference.slug));
+    for (const reference of document.references) {
+      visit(this.citations, join(reference.type, reference.slug));
+      visit(this.vocabularyUses, reference.type);
+    }
     for (const filter of document.filters) {
       visit(this.filters, join(filter.listedType, filter.key, filter.value));
       const vocabulary = this.schema.listKeys[filter.key]?.vocabulary;
-      if (vocabulary?.kind === 'taxonomy') visit(this.taxonomyUses, join(vocabulary.taxonomy, filter.value));
+      if (vocabulary?.kind === 'taxonomy') {
+        visit(this.taxonomyUses, join(vocabulary.taxonomy, filter.value));
+        visit(this.vocabularyUses, vocabulary.taxonomy);
+      }
     }
   }
 
   /**
    * Which other documents' findings can change when `before` becomes `after`: those that cite its slug
-   * (when it appears or goes), use its taxonomy value, share its old or new id (AK031), or have a
+   * or use its taxonomy value (when it appears or goes; and those with an unknown value of its type or
+   * taxonomy, whose messages suggest and list the slugs), share its old or new id (AK031), or have a
    * directive filter on a list value it gained or lost (AK055).
    */
   private dependents(before: ParsedDocument | undefined, after: ParsedDocument | undefined): Set<string> {
@@ -190,6 +202,7 @@ export class Corpus {
     if (kind && slug && (!before || !after || this.kindOf(before) !== this.kindOf(after))) {
       add(this.citations.get(join(kind, slug)));
       add(this.taxonomyUses.get(join(kind, slug)));
+      for (const path of this.vocabularyUses.get(kind)) if (this.hasUnknownUse(path, kind)) result.add(path);
     }
     if (before?.id !== after?.id) {
       if (before?.id) add(this.ids.get(before.id));
@@ -202,6 +215,22 @@ export class Corpus {
     if (after) result.delete(after.path);
     else if (before) result.delete(before.path);
     return result;
+  }
+
+  /** Whether a document names a slug of a document type or taxonomy that does not exist (in a list, a reference or a filter). */
+  private hasUnknownUse(path: string, kind: string): boolean {
+    const document = this.documents.get(path);
+    if (!document) return false;
+    const unknown = (slug: string) => this.bySlug(kind, slug) === undefined;
+    const isKind = (key: string) => {
+      const vocabulary = this.schema.listKeys[key]?.vocabulary;
+      return vocabulary?.kind === 'taxonomy' && vocabulary.taxonomy === kind;
+    };
+    return (
+      document.references.some((reference) => reference.type === kind && unknown(reference.slug)) ||
+      [...document.lists].some(([key, values]) => isKind(key) && values.some(unknown)) ||
+      document.filters.some((filter) => isKind(filter.key) && unknown(filter.value))
+    );
   }
 }
 

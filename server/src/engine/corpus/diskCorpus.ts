@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { FrontmatterCache } from '../parsing/frontmatter';
 import { parseDocument } from '../parsing/parseDocument';
 import type { CorpusSchema } from '../schema/schema';
@@ -76,8 +76,12 @@ export function listMarkdownFiles(root: string, skipped: SkippedFile[] = []): Ma
 export function fileProblem(root: string, absolutePath: string): string | undefined {
   try {
     const stats = lstatSync(absolutePath);
-    if (stats.isSymbolicLink()) return linkProblem(absolutePath, realpathSync(root));
-    return stats.isFile() ? undefined : 'not a file';
+    const realRoot = realpathSync.native(root);
+    if (stats.isSymbolicLink()) return linkProblem(absolutePath, realRoot);
+    if (!stats.isFile()) return 'not a file';
+    // The walk follows no link to a folder, so a file reached through one (it may lead out of the corpus) is not read either.
+    const folder = dirname(absolutePath);
+    return realpathSync.native(folder) === join(realRoot, relative(root, folder)) ? undefined : 'in a folder reached through a symbolic link';
   } catch (error) {
     return `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`;
   }

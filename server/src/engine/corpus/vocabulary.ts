@@ -22,7 +22,8 @@ export function allowedValues(corpus: Corpus, vocabulary: Vocabulary, key: strin
     case 'values':
       return vocabulary.values;
     case 'taxonomy':
-      return corpus.slugsOf(vocabulary.taxonomy).map((page) => page.slug);
+      // Sorted: messages list these, and must not depend on the order in which pages were indexed.
+      return corpus.slugsOf(vocabulary.taxonomy).map((page) => page.slug).sort();
     case 'documents':
       return corpus.slugsOf(vocabulary.documentType).map((document) => document.slug);
     case 'open':

@@ -19,7 +19,7 @@ export interface Directive {
 }
 
 const fenceOpen = /^[ \t]*(`{3,}|~{3,})/;
-const comment = /<!--(.*?)-->/g;
+const lineTerminator = /[\r\u2028\u2029]/;
 const word = /\S+/g;
 
 /**
@@ -54,7 +54,7 @@ export function findDirectives(text: string, start: number, firstLine: number, p
 
 function collectOnLine(lineText: string, lineStart: number, line: number, prefixes: readonly string[], into: Directive[]): void {
   const at = (column: number) => ({ line, character: column });
-  for (const match of lineText.matchAll(comment)) {
+  for (const match of comments(lineText)) {
     const innerStart = match.index + 4;
     const words = [...match[1].matchAll(word)];
     if (words.length === 0) continue;
@@ -73,5 +73,26 @@ function collectOnLine(lineText: string, lineStart: number, line: number, prefix
       args: words.slice(1).map((w) => ({ text: w[0], ...span(w) })),
       range: { start: at(match.index), end: at(match.index + match[0].length) },
     });
+  }
+}
+
+/**
+ * The `<!-- … -->` comments of a line, as `/<!--(.*?)-->/g` matches them, but in linear time: that
+ * regular expression rescans the rest of the line from every `<!--` that is never closed.
+ */
+function* comments(lineText: string): Generator<{ index: number; 0: string; 1: string }> {
+  let from = lineText.indexOf('<!--');
+  while (from !== -1) {
+    const end = lineText.indexOf('-->', from + 4);
+    if (end === -1) return;
+    const inner = lineText.slice(from + 4, end);
+    // `.` stops at a line terminator: no comment opened before it closes after it.
+    const stop = inner.search(lineTerminator);
+    if (stop !== -1) {
+      from = lineText.indexOf('<!--', from + 4 + stop + 1);
+      continue;
+    }
+    yield { index: from, 0: lineText.slice(from, end + 3), 1: inner };
+    from = lineText.indexOf('<!--', end + 3);
   }
 }

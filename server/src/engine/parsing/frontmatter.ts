@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import type { Range } from 'vscode-languageserver-textdocument';
 
 // The frontmatter block is split by hand rather than with gray-matter: RULES.md defines the
@@ -174,8 +174,20 @@ export function parseFrontmatter(text: string, cache?: FrontmatterCache): Frontm
   return parsed;
 }
 
+/**
+ * Longer blocks are not parsed (frontmatter in the corpus is a few KiB): the YAML parser needs a
+ * second or more for some hostile megabyte, and a file open in an editor is parsed at every edit.
+ */
+export const maxFrontmatterChars = 64 * 1024;
+
 function parseBlock(text: string, block: Block): Frontmatter {
   const yamlText = text.slice(block.yamlStart, block.yamlEnd);
+  const base = { status: 'parsed' as const, bodyStart: block.bodyStart, closeLine: block.closeLine, closeStart: block.yamlEnd };
+  if (yamlText.length > maxFrontmatterChars) {
+    const message = `het blok is ${Math.ceil(yamlText.length / 1024)} KiB; blokken groter dan ${maxFrontmatterChars / 1024} KiB worden niet gelezen`;
+    const start = { line: 1, character: 0 };
+    return { ...base, errors: [{ message, range: { start, end: start } }], isMapping: true, entries: [] };
+  }
   const document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, version: '1.2' });
   // Line starts from the text itself, as the parse cache finds them again: the parser's LineCounter
   // misses the line breaks inside a token it rejects, which would put later errors on the wrong line.
@@ -186,41 +198,73 @@ function parseBlock(text: string, block: Block): Frontmatter {
   // Between the CR and the LF of a line break is no position in an editor: an error there ends before the CR.
   const beforeBreak = (offset: number) => (yamlText.charCodeAt(offset - 1) === 0x0d && yamlText.charCodeAt(offset) === 0x0a ? offset - 1 : offset) + shift;
   const errors = document.errors.map((error) => ({ message: error.message.split('\n')[0], range: positions.range(beforeBreak(error.pos[0]), beforeBreak(error.pos[1])) }));
-  const base = { status: 'parsed' as const, bodyStart: block.bodyStart, closeLine: block.closeLine, closeStart: block.yamlEnd, errors };
 
   const contents = document.contents;
-  if (contents === null || (isScalar(contents) && contents.value === null)) return { ...base, isMapping: true, entries: [] };
-  if (!isMap(contents)) return { ...base, isMapping: false, entries: [] };
+  if (contents === null || (isScalar(contents) && contents.value === null)) return { ...base, errors, isMapping: true, entries: [] };
+  if (!isMap(contents)) return { ...base, errors, isMapping: false, entries: [] };
 
   const seen = new Set<string>();
   const entries: FrontmatterEntry[] = [];
+  const resolve = aliasResolver(document);
   for (const pair of contents.items) {
     if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
     const key = String(pair.key.value);
     const [keyStart, keyEnd] = pair.key.range;
-    const value = toValue(document, positions, pair.value as Node | null, keyEnd + shift);
+    const value = toValue(resolve, positions, pair.value as Node | null, keyEnd + shift);
     const valueEnd = Math.max(value.end - shift, keyEnd);
     const lineEnd = yamlText.indexOf('\n', Math.max(valueEnd - 1, keyStart));
     const spanEnd = shift + (lineEnd === -1 ? yamlText.length : lineEnd + 1);
     entries.push(new FrontmatterEntry(positions, key, keyStart + shift, keyEnd + shift, value, keyStart + shift, spanEnd, !seen.has(key)));
     seen.add(key);
   }
-  return { ...base, isMapping: true, flow: contents.flow === true, entries };
+  return { ...base, errors, isMapping: true, flow: contents.flow === true, entries };
 }
 
 /** Converts a parsed node; `fallback` is the file offset for an absent value (`key:` with nothing after it). */
-function toValue(document: Document, positions: BlockPositions, node: Node | null, fallback: number): YamlValue {
+function toValue(resolve: (alias: Alias) => Node | undefined, positions: BlockPositions, node: Node | null, fallback: number): YamlValue {
   if (node === null || !node.range) return new YamlScalar(positions, fallback, fallback, null);
   const start = node.range[0] + positions.yamlStart;
   const end = node.range[1] + positions.yamlStart;
   if (isAlias(node)) {
-    const target = node.resolve(document);
+    const target = resolve(node);
     return isScalar(target) ? new YamlScalar(positions, start, end, target.value) : new YamlMap(positions, start, end);
   }
   if (isScalar(node)) return new YamlScalar(positions, start, end, node.value);
   if (isSeq(node)) {
-    const items = node.items.map((item) => toValue(document, positions, item as Node | null, start));
+    const items = node.items.map((item) => toValue(resolve, positions, item as Node | null, start));
     return new YamlList(positions, start, end, items, node.flow === true);
   }
   return new YamlMap(positions, start, end);
+}
+
+/**
+ * Resolves an alias as `Alias.resolve` does (the last node before it with its anchor), from one pass
+ * over the document: `Alias.resolve` walks the whole document for each alias, so a block of many
+ * aliases took quadratic time.
+ */
+function aliasResolver(document: Document): (alias: Alias) => Node | undefined {
+  let anchors: Map<string, Node[]> | undefined;
+  return (alias) => {
+    if (!anchors) {
+      const found = new Map<string, Node[]>();
+      visit(document, (_key, node) => {
+        if (!isNode(node) || !node.anchor || !node.range) return;
+        const nodes = found.get(node.anchor);
+        if (nodes) nodes.push(node);
+        else found.set(node.anchor, [node]);
+      });
+      anchors = found;
+    }
+    const nodes = anchors.get(alias.source) ?? [];
+    const at = alias.range?.[0] ?? 0;
+    // In document order: the last one that starts before the alias.
+    let low = 0;
+    let high = nodes.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (nodes[middle].range![0] < at) low = middle + 1;
+      else high = middle;
+    }
+    return nodes[low - 1];
+  };
 }

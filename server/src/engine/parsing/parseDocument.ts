@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-textdocument';
 import { classifyPath } from '../corpus/layout';
-import type { CorpusSchema } from '../schema/schema';
+import { entryOf, type CorpusSchema } from '../schema/schema';
 import { findDirectives, type Directive } from './directives';
 import { parseFrontmatter, type Frontmatter, type FrontmatterCache, type FrontmatterEntry, type YamlValue } from './frontmatter';
 
@@ -129,7 +129,7 @@ function collectFacts(document: ParsedDocument, schema: CorpusSchema): void {
     }
   }
   for (const directive of document.directives) {
-    const listedType = schema.directives[directive.name]?.lists;
+    const listedType = entryOf(schema.directives, directive.name)?.lists;
     if (!listedType) continue;
     directive.args.forEach((arg, index) => {
       const slash = arg.text.indexOf('/');

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileProblem } from '../corpus/diskCorpus';
 import { ruleByCode, severitySettings, type SeveritySetting } from '../rules/catalog';
 import { defaultSchema, type CorpusSchema } from './schema';
 
@@ -13,17 +14,30 @@ export interface CorpusConfig {
 
 export class ConfigError extends Error {}
 
+/** A configuration file is a few KiB; a larger one (a link to a device, a log) is not read. */
+const maxConfigBytes = 1024 * 1024;
+
 /**
  * Reads `.algoritmekader.json` from the corpus root, if there is one: `rules` sets severities, and
  * `schema` is merged into the default schema (objects merge key by key, anything else replaces, and
  * `null` removes a key). The file is data only: nothing in it is run or resolved outside the root.
  */
 export function loadCorpusConfig(root: string): CorpusConfig {
+  const path = join(root, configFileName);
   let text: string;
   try {
-    text = readFileSync(join(root, configFileName), 'utf8');
+    lstatSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { schema: defaultSchema, rules: {} };
+  }
+  // Read as the Markdown files are: a regular file in the root, or a link to one inside it (not a FIFO, a device or a file elsewhere).
+  const problem = fileProblem(root, path);
+  if (problem) throw new ConfigError(`${configFileName}: cannot be read (${problem})`);
+  try {
+    if (statSync(path).size > maxConfigBytes) throw new ConfigError(`${configFileName}: cannot be read (larger than ${maxConfigBytes / 1024 / 1024} MiB)`);
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConfigError(`${configFileName}: cannot be read (${(error as Error).message})`);
   }
   return parseCorpusConfig(text);
@@ -64,6 +78,8 @@ function merge(base: unknown, override: unknown): unknown {
   if (!isObject(base) || !isObject(override)) return override;
   const result: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {
+    // JSON.parse keeps `__proto__` as a key; assigned, it would give the table a prototype of unchecked entries.
+    if (key === '__proto__') throw new ConfigError(`${configFileName}: '__proto__' is not a valid name`);
     if (value === null) delete result[key];
     else result[key] = merge(base[key], value);
   }

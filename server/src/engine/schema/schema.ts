@@ -163,6 +163,14 @@ export const defaultSchema: CorpusSchema = {
   maxToelichtingWords: 40,
 };
 
+/**
+ * An entry of a schema table by a name read from a document (a key, a directive name): own entries
+ * only, so that `constructor`, `toString` or `__proto__` name nothing.
+ */
+export function entryOf<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 export function knownKeys(type: DocumentTypeSchema): string[] {
   return [...type.required, ...type.optional];
 }
