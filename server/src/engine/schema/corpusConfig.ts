@@ -2,10 +2,10 @@ import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileProblem } from '../corpus/diskCorpus';
 import { ruleByCode, severitySettings, type SeveritySetting } from '../rules/catalog';
+import { configFileName } from './configFileName';
 import { defaultSchema, type CorpusSchema } from './schema';
 
-/** Name of the optional configuration file in a corpus root. */
-export const configFileName = '.algoritmekader.json';
+export { configFileName };
 
 export interface CorpusConfig {
   schema: CorpusSchema;
