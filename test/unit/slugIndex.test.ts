@@ -22,3 +22,12 @@ test('a small slug index compares every slug, as the suggestions did before', ()
   const index = new SlugIndex(small);
   assert.deepEqual(index.candidatesFor('x'), small);
 });
+
+test('slugs starting with what was typed: by slug, by id after a phase number, ignoring case', () => {
+  const index = new SlugIndex(['aia-00-verboden-AI-praktijken', 'aia-01-ai-geletterdheid', 'aia-10-x', '2-owp-30-informeer', '2-owp-31-beleid', 'avg-01-y']);
+  assert.deepEqual(index.startingWith('aia-0'), ['aia-00-verboden-AI-praktijken', 'aia-01-ai-geletterdheid']);
+  assert.deepEqual(index.startingWith('aia-00-verboden-ai'), ['aia-00-verboden-AI-praktijken']);
+  assert.deepEqual(index.startingWith('owp-3'), ['2-owp-30-informeer', '2-owp-31-beleid']);
+  assert.deepEqual(index.startingWith('2-owp-30'), ['2-owp-30-informeer']);
+  assert.deepEqual(index.startingWith('zzz'), []);
+});

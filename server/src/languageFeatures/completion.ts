@@ -99,6 +99,9 @@ function valueItems(corpus: Corpus, key: string, vocabulary: Vocabulary, typed: 
   return { isIncomplete: false, items };
 }
 
+/** The start of a slug or id, e.g. `aia-0`, `aia-08-tr`, `2-owp-3`. */
+const idLike = /^(\d+-)?[a-z]+-\d[a-z0-9-]*$/;
+
 /** Lower-cased slug, id and title of a document, made once: completion filters thousands of them per keystroke. */
 const searchTexts = new WeakMap<ParsedDocument, string>();
 
@@ -111,17 +114,26 @@ function searchText(document: ParsedDocument): string {
 /** Slugs of a document type matching what was typed in their slug, id or title words. */
 function slugItems(corpus: Corpus, type: string, typed: string, used: Set<string>, range: Range, prefix: string): CompletionList {
   const needle = typed.toLowerCase();
-  // The index holds slugs in the order the (sorted) disk walk found them: the first matches are
-  // kept without looking at the thousands after them; the editor orders what it shows.
   const kept: ParsedDocument[] = [];
   let more = false;
-  for (const document of corpus.documentsOf(type)) {
-    if (used.has(document.slug) || (needle !== '' && !searchText(document).includes(needle))) continue;
-    if (kept.length === maxSlugItems) {
-      more = true;
-      break;
+  const keep = (document: ParsedDocument) => {
+    if (kept.length === maxSlugItems) more = true;
+    else kept.push(document);
+    return more;
+  };
+  if (idLike.test(needle)) {
+    // The start of a slug or id (`aia-0`, `owp-3`): looked up in the sorted slug index, not scanned.
+    for (const slug of corpus.slugIndex(type).startingWith(needle)) {
+      const document = corpus.bySlug(type, slug);
+      if (document && !used.has(slug) && keep(document)) break;
     }
-    kept.push(document);
+  } else {
+    // Words of a title: every document is looked at, in the order the (sorted) disk walk found them,
+    // until enough are found; the editor orders what it shows.
+    for (const document of corpus.documentsOf(type)) {
+      if (used.has(document.slug) || (needle !== '' && !searchText(document).includes(needle))) continue;
+      if (keep(document)) break;
+    }
   }
   kept.sort((a, b) => (a.slug < b.slug ? -1 : 1));
   const items = kept.map((document): CompletionItem => {

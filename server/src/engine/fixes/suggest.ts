@@ -37,6 +37,31 @@ export class SlugIndex {
     }
   }
 
+  /** Each slug under its own text and, after a phase number (`2-owp-30-…`), under the rest, lower-cased and sorted. Made when first asked for. */
+  private keys?: [key: string, slug: string][];
+
+  /** Slugs that start with `prefix`, or whose part after the phase number does, ignoring case, in slug order. */
+  startingWith(text: string): string[] {
+    const prefix = text.toLowerCase();
+    this.keys ??= this.slugs
+      .flatMap((slug): [string, string][] => {
+        const key = slug.toLowerCase();
+        const phase = /^\d+-/.exec(key)?.[0];
+        return phase ? [[key, slug], [key.slice(phase.length), slug]] : [[key, slug]];
+      })
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    let low = 0;
+    let high = this.keys.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.keys[middle][0] < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const found = new Set<string>();
+    for (let index = low; index < this.keys.length && this.keys[index][0].startsWith(prefix); index++) found.add(this.keys[index][1]);
+    return [...found].sort();
+  }
+
   candidatesFor(value: string): readonly string[] {
     if (this.slugs.length < compareAllBelow) return this.slugs;
     const match = idPrefix.exec(value);
