@@ -2,14 +2,14 @@ import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
-import { checkCorpus, type SeverityOverrides } from '../../server/src/engine/checker';
-import { isCorpusRoot, loadCorpus, type LoadedCorpus } from '../../server/src/engine/corpus/diskCorpus';
-import { FrontmatterDiskCache } from '../../server/src/engine/corpus/frontmatterDiskCache';
-import { applyEdits, selectSafeFixes } from '../../server/src/engine/fixes/applyFixes';
-import { parseDocument } from '../../server/src/engine/parsing/parseDocument';
-import { ConfigError, loadCorpusConfig, parseRuleSettings } from '../../server/src/engine/schema/corpusConfig';
-import type { CorpusSchema } from '../../server/src/engine/schema/schema';
-import type { Finding } from '../../server/src/engine/rules/finding';
+import { checkCorpus, type SeverityOverrides } from '../../engine/checker';
+import { isCorpusRoot, loadCorpus, type LoadedCorpus } from '../../engine/corpus/diskCorpus';
+import { FrontmatterDiskCache } from '../../engine/corpus/frontmatterDiskCache';
+import { applyEdits, selectSafeFixes } from '../../engine/fixes/applyFixes';
+import { parseDocument } from '../../engine/parsing/parseDocument';
+import { ConfigError, loadCorpusConfig, parseRuleSettings } from '../../engine/schema/corpusConfig';
+import type { CorpusSchema } from '../../engine/schema/schema';
+import type { Finding } from '../../engine/rules/finding';
 import { version as VERSION } from '../../package.json';
 import { formatJson, formatSarif, formatText } from './formatters';
 

@@ -1,5 +1,5 @@
-import { ruleCatalog } from '../../server/src/engine/rules/catalog';
-import type { Finding } from '../../server/src/engine/rules/finding';
+import { ruleCatalog } from '../../engine/rules/catalog';
+import type { Finding } from '../../engine/rules/finding';
 
 /** `path:line:col  severity  message  [AKnnn]` lines (1-based), paths shown under `root`, then a summary. */
 export function formatText(findings: readonly Finding[], root: string, documents: number): string {

@@ -56,4 +56,4 @@ export interface ServerSettings {
 }
 
 /** Name of the per-corpus configuration file in a corpus root. */
-export { configFileName as corpusConfigFileName } from './engine/schema/configFileName';
+export { configFileName as corpusConfigFileName } from '../../engine/schema/configFileName';

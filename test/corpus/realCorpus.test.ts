@@ -2,11 +2,11 @@
 // listed here was checked by hand against the files and RULES.md.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkCorpus } from '../../server/src/engine/checker';
-import type { Corpus } from '../../server/src/engine/corpus/corpus';
-import { loadCorpus } from '../../server/src/engine/corpus/diskCorpus';
-import type { Finding } from '../../server/src/engine/rules/finding';
-import { loadCorpusConfig } from '../../server/src/engine/schema/corpusConfig';
+import { checkCorpus } from '../../engine/checker';
+import type { Corpus } from '../../engine/corpus/corpus';
+import { loadCorpus } from '../../engine/corpus/diskCorpus';
+import type { Finding } from '../../engine/rules/finding';
+import { loadCorpusConfig } from '../../engine/schema/corpusConfig';
 import { compareTriples, triples, type Triple } from '../support/memoryCorpus';
 import { realCorpusRoot, skipReason } from '../support/realCorpus';
 

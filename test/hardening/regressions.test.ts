@@ -4,12 +4,12 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { checkDocument } from '../../server/src/engine/checker';
-import { FrontmatterDiskCache } from '../../server/src/engine/corpus/frontmatterDiskCache';
-import { fileProblem } from '../../server/src/engine/corpus/diskCorpus';
-import { applyEdits } from '../../server/src/engine/fixes/applyFixes';
-import { parseDocument } from '../../server/src/engine/parsing/parseDocument';
-import { defaultSchema } from '../../server/src/engine/schema/schema';
+import { checkDocument } from '../../engine/checker';
+import { FrontmatterDiskCache } from '../../engine/corpus/frontmatterDiskCache';
+import { fileProblem } from '../../engine/corpus/diskCorpus';
+import { applyEdits } from '../../engine/fixes/applyFixes';
+import { parseDocument } from '../../engine/parsing/parseDocument';
+import { defaultSchema } from '../../engine/schema/schema';
 import { complete } from '../../server/src/languageFeatures/completion';
 import { hover } from '../../server/src/languageFeatures/hover';
 import { baseFiles, check, H1, M1, memoryCorpus, only, withFiles } from '../support/memoryCorpus';

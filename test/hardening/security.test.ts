@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionItem, CompletionList, Hover } from 'vscode-languageserver-types';
-import { ConfigError, loadCorpusConfig, parseCorpusConfig } from '../../server/src/engine/schema/corpusConfig';
+import { ConfigError, loadCorpusConfig, parseCorpusConfig } from '../../engine/schema/corpusConfig';
 import { complete } from '../../server/src/languageFeatures/completion';
 import { hover } from '../../server/src/languageFeatures/hover';
 import { LspSession, uri } from '../support/lspSession';

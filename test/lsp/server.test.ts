@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, CompletionList, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-types';
-import { checkDocument } from '../../server/src/engine/checker';
-import { loadCorpus } from '../../server/src/engine/corpus/diskCorpus';
-import { defaultSchema } from '../../server/src/engine/schema/schema';
+import { checkDocument } from '../../engine/checker';
+import { loadCorpus } from '../../engine/corpus/diskCorpus';
+import { defaultSchema } from '../../engine/schema/schema';
 import { LspSession, uri } from '../support/lspSession';
 import { needsRealCorpus, projectRoot, realCorpusRoot } from '../support/realCorpus';
 

@@ -1,10 +1,10 @@
 // An in-memory corpus for rule and fix tests, and a small valid base corpus that tests copy and damage.
 import assert from 'node:assert/strict';
-import { checkCorpus, type SeverityOverrides } from '../../server/src/engine/checker';
-import { Corpus } from '../../server/src/engine/corpus/corpus';
-import { parseDocument } from '../../server/src/engine/parsing/parseDocument';
-import type { Finding } from '../../server/src/engine/rules/finding';
-import { defaultSchema, type CorpusSchema } from '../../server/src/engine/schema/schema';
+import { checkCorpus, type SeverityOverrides } from '../../engine/checker';
+import { Corpus } from '../../engine/corpus/corpus';
+import { parseDocument } from '../../engine/parsing/parseDocument';
+import type { Finding } from '../../engine/rules/finding';
+import { defaultSchema, type CorpusSchema } from '../../engine/schema/schema';
 
 /** Path (relative to the corpus root, `/` separators) → file text. */
 export type Files = Record<string, string>;

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ruleCatalog } from '../../server/src/engine/rules/catalog';
-import { ConfigError, loadCorpusConfig, parseCorpusConfig, parseRuleSettings } from '../../server/src/engine/schema/corpusConfig';
-import { defaultSchema } from '../../server/src/engine/schema/schema';
+import { ruleCatalog } from '../../engine/rules/catalog';
+import { ConfigError, loadCorpusConfig, parseCorpusConfig, parseRuleSettings } from '../../engine/schema/corpusConfig';
+import { defaultSchema } from '../../engine/schema/schema';
 import { base, check, damage, findingsOf, H1, M1, V1, V2, withFiles } from '../support/memoryCorpus';
 
 const defects = damage(damage(damage(base, V2, 'title: Persoonsgegevens worden rechtmatig verwerkt', 'title: Persoonsgegevens worden rechtmatig verwerkt.'), V2, '- governance', '- governanse'), V2, '<!-- tags -->\n', '');

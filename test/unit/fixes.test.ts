@@ -3,9 +3,9 @@
 // re-checking finds nothing new. Then the quality of the suggestions.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits, selectSafeFixes } from '../../server/src/engine/fixes/applyFixes';
-import { boundedDistance, suggest } from '../../server/src/engine/fixes/suggest';
-import type { Finding, Fix } from '../../server/src/engine/rules/finding';
+import { applyEdits, selectSafeFixes } from '../../engine/fixes/applyFixes';
+import { boundedDistance, suggest } from '../../engine/fixes/suggest';
+import type { Finding, Fix } from '../../engine/rules/finding';
 import { base, check, damage, edit, findingsOf, H1, M1, M2, maatregelenFolder, triples, V1, V2, vereistenFolder, withFiles, type Files, type Triple } from '../support/memoryCorpus';
 
 type Eol = '\n' | '\r\n';

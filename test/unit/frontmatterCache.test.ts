@@ -4,9 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { listMarkdownFiles } from '../../server/src/engine/corpus/diskCorpus';
-import { FrontmatterDiskCache } from '../../server/src/engine/corpus/frontmatterDiskCache';
-import { parseFrontmatter } from '../../server/src/engine/parsing/frontmatter';
+import { listMarkdownFiles } from '../../engine/corpus/diskCorpus';
+import { FrontmatterDiskCache } from '../../engine/corpus/frontmatterDiskCache';
+import { parseFrontmatter } from '../../engine/parsing/frontmatter';
 import { projectRoot, realCorpusRoot } from '../support/realCorpus';
 
 const samples = [

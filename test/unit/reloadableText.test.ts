@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { readMarkdownFile } from '../../server/src/engine/corpus/diskCorpus';
-import { FileChangedError, ReloadableText } from '../../server/src/engine/corpus/reloadableText';
+import { readMarkdownFile } from '../../engine/corpus/diskCorpus';
+import { FileChangedError, ReloadableText } from '../../engine/corpus/reloadableText';
 
 test('a reloaded text equals the parsed one and answers positions; a changed file is refused', () => {
   const folder = mkdtempSync(join(tmpdir(), 'ak-reload-'));

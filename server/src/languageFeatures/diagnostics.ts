@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { Severity } from '../engine/rules/catalog';
-import type { Finding } from '../engine/rules/finding';
+import type { Severity } from '../../../engine/rules/catalog';
+import type { Finding } from '../../../engine/rules/finding';
 
 export const diagnosticSource = 'akcheck';
 

@@ -1,4 +1,4 @@
-import type { Corpus } from '../engine/corpus/corpus';
+import type { Corpus } from '../../../engine/corpus/corpus';
 
 export type NewDocumentType = 'vereiste' | 'maatregel' | 'hulpmiddel';
 

@@ -12,7 +12,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseRuleSettings } from '../engine/schema/corpusConfig';
+import { parseRuleSettings } from '../../../engine/schema/corpusConfig';
 import { codeActionKinds, codeActions } from '../languageFeatures/codeActions';
 import { complete, completionTriggerCharacters } from '../languageFeatures/completion';
 import { toDiagnostic } from '../languageFeatures/diagnostics';
@@ -33,7 +33,7 @@ import {
   type StatusParams,
 } from '../protocol';
 import { CorpusWorkspace, resolveExtraRoots, toPath, type CorpusRoot } from '../workspace/corpusWorkspace';
-import { configFileName } from '../engine/schema/corpusConfig';
+import { configFileName } from '../../../engine/schema/corpusConfig';
 
 /** Other documents affected by an edit are re-checked after typing pauses this long. */
 const dependentsDelay = 150;

@@ -1,16 +1,16 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkDocument, type SeverityOverrides } from '../engine/checker';
-import { Corpus } from '../engine/corpus/corpus';
-import { fileProblem, isCorpusRoot, listMarkdownFiles, readMarkdownFile, toCorpusPath, type SkippedFile } from '../engine/corpus/diskCorpus';
-import { FrontmatterDiskCache } from '../engine/corpus/frontmatterDiskCache';
-import type { FrontmatterCache } from '../engine/parsing/frontmatter';
-import { parseDocument, type ParsedDocument } from '../engine/parsing/parseDocument';
-import { ConfigError, configFileName, loadCorpusConfig } from '../engine/schema/corpusConfig';
-import { defaultSchema, type CorpusSchema } from '../engine/schema/schema';
-import type { SeveritySetting } from '../engine/rules/catalog';
-import type { Finding } from '../engine/rules/finding';
+import { checkDocument, type SeverityOverrides } from '../../../engine/checker';
+import { Corpus } from '../../../engine/corpus/corpus';
+import { fileProblem, isCorpusRoot, listMarkdownFiles, readMarkdownFile, toCorpusPath, type SkippedFile } from '../../../engine/corpus/diskCorpus';
+import { FrontmatterDiskCache } from '../../../engine/corpus/frontmatterDiskCache';
+import type { FrontmatterCache } from '../../../engine/parsing/frontmatter';
+import { parseDocument, type ParsedDocument } from '../../../engine/parsing/parseDocument';
+import { ConfigError, configFileName, loadCorpusConfig } from '../../../engine/schema/corpusConfig';
+import { defaultSchema, type CorpusSchema } from '../../../engine/schema/schema';
+import type { SeveritySetting } from '../../../engine/rules/catalog';
+import type { Finding } from '../../../engine/rules/finding';
 
 /** The findings of each document, with running totals for the status bar. */
 export class FindingTable {
