@@ -17,7 +17,7 @@ const common = {
 // Settle all three before failing, so one broken bundle never leaves the others stale.
 const results = await Promise.allSettled([
   esbuild.build({ ...common, entryPoints: ['cli/src/akcheck.ts'], outfile: 'dist/akcheck.js', banner: { js: '#!/usr/bin/env node' } }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
 ]);
 const failed = results.filter((result) => result.status === 'rejected');

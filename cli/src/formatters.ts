@@ -1,5 +1,4 @@
-import { ruleCatalog } from '../../engine/rules/catalog';
-import type { Finding } from '../../engine/rules/finding';
+import { ruleCatalog, type Finding } from '../../engine';
 
 /** `path:line:col  severity  message  [AKnnn]` lines (1-based), paths shown under `root`, then a summary. */
 export function formatText(findings: readonly Finding[], root: string, documents: number): string {

@@ -1,11 +1,11 @@
 // Finds the corpus roots the extension should care about: a workspace folder (or a configured
-// extra root) that is a corpus root, or whose immediate subfolder is one. A corpus root is a
-// folder with `docs/voldoen-aan-wetten-en-regels/`. Only cheap stat/readDirectory calls: this
+// extra root) that is a corpus root, or whose immediate subfolder is one. What a corpus root is
+// comes from the engine, as the server and akcheck decide it: the root marker of the default
+// schema, or of the corpus's own `.algoritmekader.json`. Only cheap stat/readDirectory calls: this
 // runs on every activation, also in workspaces that are not about the Algoritmekader at all.
 import * as vscode from 'vscode';
-
-const markerPath = ['docs', 'voldoen-aan-wetten-en-regels'];
-const skippedFolders = new Set(['node_modules', 'site', 'dist', 'out']);
+import { findCorpusRoots as findRootsIn } from '../../engine';
+import { WorkspaceFileSystem } from './workspaceFileSystem';
 
 /** The `algoritmekader.extraRoots` setting (user level only in untrusted workspaces: it is a restricted setting). */
 export function configuredExtraRoots(): string[] {
@@ -21,32 +21,10 @@ export function resolveExtraRoot(root: string): vscode.Uri | undefined {
   return first ? vscode.Uri.joinPath(first.uri, ...trimmed.split(/[\\/]+/).filter((part) => part !== '' && part !== '.')) : undefined;
 }
 
-async function isDirectory(uri: vscode.Uri): Promise<boolean> {
-  try {
-    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
-  } catch {
-    return false;
-  }
-}
-
-export function isCorpusRoot(folder: vscode.Uri): Promise<boolean> {
-  return isDirectory(vscode.Uri.joinPath(folder, ...markerPath));
-}
-
 /** The corpus roots in `folder` itself and in its immediate subfolders. */
-async function corpusRootsIn(folder: vscode.Uri): Promise<vscode.Uri[]> {
-  if (await isCorpusRoot(folder)) return [folder];
-  let entries: [string, vscode.FileType][];
-  try {
-    entries = await vscode.workspace.fs.readDirectory(folder);
-  } catch {
-    return [];
-  }
-  const subfolders = entries
-    .filter(([name, type]) => (type & vscode.FileType.Directory) !== 0 && !name.startsWith('.') && !skippedFolders.has(name))
-    .map(([name]) => vscode.Uri.joinPath(folder, name));
-  const found = await Promise.all(subfolders.map(async (sub) => ((await isCorpusRoot(sub)) ? sub : undefined)));
-  return found.filter((uri): uri is vscode.Uri => uri !== undefined);
+export async function corpusRootsIn(folder: vscode.Uri): Promise<vscode.Uri[]> {
+  const found = await findRootsIn(new WorkspaceFileSystem(folder));
+  return found.map((path) => (path === '' ? folder : vscode.Uri.joinPath(folder, path)));
 }
 
 export interface CorpusRoots {

@@ -3,7 +3,7 @@
 // offers a few commands. All checking, completion and fixing happens in the server.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { reindexRequest, statusNotification, type NewDocumentType, type StatusParams } from '../../server/src/protocol';
+import { reindexRequest, statusNotification, type NewDocumentType, type StatusParams } from '../../protocol';
 import { newDocument } from './commands/newDocument';
 import { configuredExtraRoots, findCorpusRoots } from './corpusRoots';
 import { createLanguageClient } from './languageClient';

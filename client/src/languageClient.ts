@@ -12,7 +12,8 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { configurationSection, corpusConfigFileName } from '../../server/src/protocol';
+import { configFileName } from '../../engine';
+import { configurationSection } from '../../protocol';
 
 /** Initialization options sent to the server. */
 export interface ClientInitializationOptions {
@@ -41,10 +42,10 @@ export function createLanguageClient(
   // Glob watchers only see the workspace folders; extra roots outside them get their own watchers.
   const watchers = [
     vscode.workspace.createFileSystemWatcher('**/docs/**/*.md'),
-    vscode.workspace.createFileSystemWatcher(`**/${corpusConfigFileName}`),
+    vscode.workspace.createFileSystemWatcher(`**/${configFileName}`),
     ...extraRootUris.flatMap((root) => [
       vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, 'docs/**/*.md')),
-      vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, corpusConfigFileName)),
+      vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, configFileName)),
     ]),
   ];
 

@@ -1,6 +1,6 @@
 // The status bar item: document and error counts from the server's status notification.
 import * as vscode from 'vscode';
-import type { StatusParams } from '../../server/src/protocol';
+import type { StatusParams } from '../../protocol';
 
 const openProblems = 'workbench.actions.view.problems';
 

@@ -1,4 +1,4 @@
-import { SlugIndex } from '../fixes/suggest';
+import { SlugIndex } from '../text/suggest';
 import type { ParsedDocument } from '../parsing/parseDocument';
 import type { CorpusSchema } from '../schema/schema';
 

@@ -1,5 +1,6 @@
 import { TextDocument, type Position, type Range } from 'vscode-languageserver-textdocument';
-import { readMarkdownFile } from './diskCorpus';
+import type { FileSystem } from '../fileSystem/fileSystem';
+import { readMarkdownTextSync } from '../fileSystem/readText';
 
 /** The one text read back last: rules ask for a document's text several times in a row. */
 let lastLoaded: { text: ReloadableText; document: TextDocument } | undefined;
@@ -16,21 +17,23 @@ export class ReloadableText implements TextDocument {
   readonly languageId = 'markdown';
   readonly version = 0;
   /**
+   * @param fs a file system with synchronous reads
    * @param stamp size and modification time of the file when it was parsed
    * @param length length of the text that was parsed
    */
   constructor(
     readonly uri: string,
-    private readonly absolutePath: string,
+    private readonly fs: FileSystem,
+    private readonly path: string,
     private readonly stamp: string,
     private readonly length: number,
   ) {}
 
   private load(): TextDocument {
     if (lastLoaded?.text === this) return lastLoaded.document;
-    const read = readMarkdownFile(this.absolutePath);
+    const read = readMarkdownTextSync(this.fs, this.path);
     if (read.text === undefined || read.stamp !== this.stamp || read.text.length !== this.length) {
-      throw new FileChangedError(`${this.absolutePath} changed while it was being checked`);
+      throw new FileChangedError(`${this.path} changed while it was being checked`);
     }
     const document = TextDocument.create(this.uri, this.languageId, this.version, read.text);
     lastLoaded = { text: this, document };

@@ -1,4 +1,4 @@
-import { suggest, type Suggestions } from '../fixes/suggest';
+import { suggest, type Suggestions } from '../text/suggest';
 import type { Vocabulary } from '../schema/schema';
 import type { Corpus } from './corpus';
 

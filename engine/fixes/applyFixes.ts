@@ -1,13 +1,13 @@
-import type { Finding, Fix, TextEdit } from '../rules/finding';
+import type { Fix, TextEdit } from './fix';
 
 /**
  * Picks the safe fix of each finding, leaving out any fix whose edits overlap an edit already
  * picked (in any file) or that renames a file already touched: the rest is left for the next pass.
  */
-export function selectSafeFixes(findings: readonly Finding[]): { finding: Finding; fix: Fix }[] {
+export function selectSafeFixes<F extends { fixes: readonly Fix[] }>(findings: readonly F[]): { finding: F; fix: Fix }[] {
   const taken = new Map<string, [number, number][]>();
   const renamed = new Set<string>();
-  const selected: { finding: Finding; fix: Fix }[] = [];
+  const selected: { finding: F; fix: Fix }[] = [];
   for (const finding of findings) {
     const fix = finding.fixes.find((candidate) => candidate.safe && candidate.preferred);
     if (!fix) continue;

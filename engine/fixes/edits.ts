@@ -1,5 +1,5 @@
 import type { ParsedDocument } from '../parsing/parseDocument';
-import type { Fix, TextEdit } from '../rules/finding';
+import type { Fix, TextEdit } from './fix';
 
 export function lineBreak(document: ParsedDocument): string {
   return document.text.getText().includes('\r\n') ? '\r\n' : '\n';

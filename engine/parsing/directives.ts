@@ -1,4 +1,4 @@
-import type { Range } from 'vscode-languageserver-textdocument';
+import type { Range } from '../text/positions';
 
 /** One word of a directive after its name. */
 export interface DirectiveArgument {

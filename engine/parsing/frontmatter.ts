@@ -1,5 +1,5 @@
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
-import type { Range } from 'vscode-languageserver-textdocument';
+import type { Range } from '../text/positions';
 
 // The frontmatter block is split by hand rather than with gray-matter: RULES.md defines the
 // delimiters line by line (a line that is `---`, trailing white space allowed, BOM before it),

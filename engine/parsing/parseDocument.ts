@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Range } from 'vscode-languageserver-textdocument';
-import { classifyPath } from '../corpus/layout';
+import type { Range } from '../text/positions';
+import { classifyPath } from './layout';
 import { entryOf, type CorpusSchema } from '../schema/schema';
 import { findDirectives, type Directive } from './directives';
 import { parseFrontmatter, type Frontmatter, type FrontmatterCache, type FrontmatterEntry, type YamlValue } from './frontmatter';

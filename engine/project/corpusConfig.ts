@@ -1,11 +1,8 @@
-import { lstatSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileProblem } from '../corpus/diskCorpus';
+import type { FileSystem } from '../fileSystem/fileSystem';
+import { errorCode } from '../fileSystem/readText';
 import { ruleByCode, severitySettings, type SeveritySetting } from '../rules/catalog';
-import { configFileName } from './configFileName';
-import { defaultSchema, type CorpusSchema } from './schema';
-
-export { configFileName };
+import { configFileName } from '../schema/configFileName';
+import { defaultSchema, type CorpusSchema } from '../schema/schema';
 
 export interface CorpusConfig {
   schema: CorpusSchema;
@@ -22,23 +19,19 @@ const maxConfigBytes = 1024 * 1024;
  * `schema` is merged into the default schema (objects merge key by key, anything else replaces, and
  * `null` removes a key). The file is data only: nothing in it is run or resolved outside the root.
  */
-export function loadCorpusConfig(root: string): CorpusConfig {
-  const path = join(root, configFileName);
+export async function loadCorpusConfig(fs: FileSystem): Promise<CorpusConfig> {
   let text: string;
   try {
-    lstatSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { schema: defaultSchema, rules: {} };
-  }
-  // Read as the Markdown files are: a regular file in the root, or a link to one inside it (not a FIFO, a device or a file elsewhere).
-  const problem = fileProblem(root, path);
-  if (problem) throw new ConfigError(`${configFileName}: cannot be read (${problem})`);
-  try {
-    if (statSync(path).size > maxConfigBytes) throw new ConfigError(`${configFileName}: cannot be read (larger than ${maxConfigBytes / 1024 / 1024} MiB)`);
-    text = readFileSync(path, 'utf8');
+    const stat = await fs.stat(configFileName);
+    if (!stat) return { schema: defaultSchema, rules: {} };
+    // Read as the Markdown files are: a regular file in the root, or a link to one inside it (not a FIFO, a device or a file elsewhere).
+    const problem = stat.refused ?? (stat.kind === 'file' ? undefined : 'not a file');
+    if (problem) throw new ConfigError(`${configFileName}: cannot be read (${problem})`);
+    if (stat.size > maxConfigBytes) throw new ConfigError(`${configFileName}: cannot be read (larger than ${maxConfigBytes / 1024 / 1024} MiB)`);
+    text = new TextDecoder().decode(await fs.readFile(configFileName));
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    throw new ConfigError(`${configFileName}: cannot be read (${(error as Error).message})`);
+    throw new ConfigError(`${configFileName}: cannot be read (${errorCode(error)})`);
   }
   return parseCorpusConfig(text);
 }

@@ -1,9 +1,10 @@
-import type { Range } from 'vscode-languageserver-textdocument';
-import type { Corpus } from './corpus/corpus';
-import type { ParsedDocument } from './parsing/parseDocument';
-import { ruleByCode, type SeveritySetting } from './rules/catalog';
-import type { Finding, Fix } from './rules/finding';
-import { rules } from './rules';
+import type { Range } from '../text/positions';
+import type { Corpus } from '../corpus/corpus';
+import type { ParsedDocument } from '../parsing/parseDocument';
+import { ruleByCode, type SeveritySetting } from './catalog';
+import type { Fix } from '../fixes/fix';
+import type { Finding } from './finding';
+import { rules } from './allRules';
 
 export type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
 

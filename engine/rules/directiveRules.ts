@@ -1,10 +1,10 @@
 // AK050-AK056: the HTML-comment directives the site's hooks expand.
 import { isAllowed, suggestValue } from '../corpus/vocabulary';
 import { fix, replace, replacementFixes } from '../fixes/edits';
-import { didYouMean, suggest } from '../fixes/suggest';
+import { didYouMean, suggest } from '../text/suggest';
 import type { Directive, DirectiveArgument } from '../parsing/directives';
 import { entryOf, type DirectiveSchema } from '../schema/schema';
-import type { Fix } from './finding';
+import type { Fix } from '../fixes/fix';
 import { quote, type Rule, type RuleContext } from './rule';
 
 export const directiveRules: Rule = (context) => {

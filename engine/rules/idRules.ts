@@ -1,8 +1,8 @@
 // AK030-AK032: ids are well-formed URNs, unique, and match the file name.
 import { fix, replace } from '../fixes/edits';
-import { slugIdPrefix } from '../fixes/suggest';
+import { slugIdPrefix } from '../text/suggest';
 import { isValidId, validEntries } from '../parsing/parseDocument';
-import type { Fix } from './finding';
+import type { Fix } from '../fixes/fix';
 import { quote, type Rule, type RuleContext } from './rule';
 
 export const idRules: Rule = (context) => {

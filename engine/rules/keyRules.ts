@@ -1,6 +1,6 @@
 // AK010-AK012: required, known and unique top-level keys.
 import { lineBreak, deleteLines, fix, replace } from '../fixes/edits';
-import { didYouMean, suggest } from '../fixes/suggest';
+import { didYouMean, suggest } from '../text/suggest';
 import { validEntries } from '../parsing/parseDocument';
 import { knownKeys } from '../schema/schema';
 import { firstLine, quote, type Rule } from './rule';

@@ -1,10 +1,10 @@
 // AK020-AK022: list keys hold lists of known, distinct, non-empty strings.
 import { allowedValues, isAllowed } from '../corpus/vocabulary';
 import { deleteLines, fix, lineBreak, replace, replacementFixes, textBefore } from '../fixes/edits';
-import { didYouMean, suggest } from '../fixes/suggest';
+import { didYouMean, suggest } from '../text/suggest';
 import type { FrontmatterEntry, YamlValue } from '../parsing/frontmatter';
 import { validEntries, type ParsedDocument } from '../parsing/parseDocument';
-import type { Fix } from './finding';
+import type { Fix } from '../fixes/fix';
 import { quote, type Rule, type RuleContext } from './rule';
 
 export const listRules: Rule = (context) => {

@@ -1,7 +1,7 @@
 // AK040-AK041: every slug in a `vereiste:` or `maatregel:` list names an existing document.
 import { suggestValue } from '../corpus/vocabulary';
 import { replacementFixes } from '../fixes/edits';
-import { didYouMean } from '../fixes/suggest';
+import { didYouMean } from '../text/suggest';
 import { quote, type Rule } from './rule';
 
 const codeByType: Record<string, string> = { vereiste: 'AK040', maatregel: 'AK041' };

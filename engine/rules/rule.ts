@@ -1,7 +1,7 @@
-import type { Range } from 'vscode-languageserver-textdocument';
+import type { Range } from '../text/positions';
 import type { Corpus } from '../corpus/corpus';
 import type { ParsedDocument } from '../parsing/parseDocument';
-import type { Fix } from './finding';
+import type { Fix } from '../fixes/fix';
 
 export interface RuleContext {
   corpus: Corpus;

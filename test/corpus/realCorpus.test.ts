@@ -2,11 +2,8 @@
 // listed here was checked by hand against the files and RULES.md.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkCorpus } from '../../engine/checker';
-import type { Corpus } from '../../engine/corpus/corpus';
-import { loadCorpus } from '../../engine/corpus/diskCorpus';
-import type { Finding } from '../../engine/rules/finding';
-import { loadCorpusConfig } from '../../engine/schema/corpusConfig';
+import { checkCorpus, type Corpus, type Finding, loadCorpus, loadCorpusConfig } from '../../engine';
+import { NodeFileSystem } from '../../engine/node';
 import { compareTriples, triples, type Triple } from '../support/memoryCorpus';
 import { realCorpusRoot, skipReason } from '../support/realCorpus';
 
@@ -94,10 +91,11 @@ describe('the real corpus', () => {
     return found[0];
   };
 
-  before(() => {
+  before(async () => {
     if (!realCorpusRoot) return;
-    const config = loadCorpusConfig(realCorpusRoot);
-    const loaded = loadCorpus(realCorpusRoot, config.schema);
+    const fs = new NodeFileSystem(realCorpusRoot);
+    const config = await loadCorpusConfig(fs);
+    const loaded = await loadCorpus(fs, config.schema);
     assert.deepEqual(loaded.skipped, []);
     assert.equal(loaded.lossy.size, 0);
     corpus = loaded.corpus;

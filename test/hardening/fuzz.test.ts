@@ -8,14 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { checkDocument } from '../../engine/checker';
-import type { Corpus } from '../../engine/corpus/corpus';
-import { FrontmatterDiskCache } from '../../engine/corpus/frontmatterDiskCache';
-import { applyEdits, selectSafeFixes } from '../../engine/fixes/applyFixes';
+import { applyEdits, checkDocument, type Corpus, defaultSchema, type Finding, type Fix, MemoryFileSystem, type ParsedDocument, parseDocument, selectSafeFixes, type TextEdit } from '../../engine';
+import { FrontmatterDiskCache } from '../../engine/node';
 import { findDirectives } from '../../engine/parsing/directives';
-import { parseDocument, type ParsedDocument } from '../../engine/parsing/parseDocument';
-import type { Finding, Fix, TextEdit } from '../../engine/rules/finding';
-import { defaultSchema } from '../../engine/schema/schema';
 import { complete } from '../../server/src/languageFeatures/completion';
 import { hover } from '../../server/src/languageFeatures/hover';
 import { definition, documentLinks, prepareRename, references } from '../../server/src/languageFeatures/navigation';
@@ -35,7 +30,7 @@ const paths = Object.keys(files).sort();
 // Content documents carry the rules; other pages get a share too.
 const targets = [...paths.filter((path) => corpus.get(path)?.type), ...paths.filter((path) => !corpus.get(path)?.type).slice(0, 10)];
 // A workspace root over the in-memory corpus, for the navigation features.
-const root = new CorpusRoot('/fuzz-root', schema, {});
+const root = new CorpusRoot('/fuzz-root', new MemoryFileSystem(files), schema, {});
 (root as { corpus: Corpus }).corpus = corpus;
 
 // ---------------------------------------------------------------------------------------------

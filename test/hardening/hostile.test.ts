@@ -7,12 +7,9 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, test } from 'node:test';
-import { checkCorpus, checkDocument } from '../../engine/checker';
-import { listMarkdownFiles, loadCorpus, readMarkdownFile, type SkippedFile } from '../../engine/corpus/diskCorpus';
-import { parseDocument } from '../../engine/parsing/parseDocument';
-import type { Finding } from '../../engine/rules/finding';
-import { defaultSchema } from '../../engine/schema/schema';
+import { after, before, describe, test } from 'node:test';
+import { checkCorpus, checkDocument, defaultSchema, type Finding, listMarkdownFiles, loadCorpus, parseDocument, readMarkdownText, type SkippedFile } from '../../engine';
+import { FrontmatterDiskCache, NodeFileSystem } from '../../engine/node';
 import { CorpusWorkspace } from '../../server/src/workspace/corpusWorkspace';
 import { memoryCorpus } from '../support/memoryCorpus';
 import { projectRoot } from '../support/realCorpus';
@@ -24,15 +21,19 @@ const hostile = hostileCorpus();
 after(() => hostile.remove());
 
 const demo = memoryCorpus(filesOnDisk(join(projectRoot, 'content')));
+const hostileFs = new NodeFileSystem(hostile.root);
 const skippedByListing: SkippedFile[] = [];
-const listed = new Set(listMarkdownFiles(hostile.root, skippedByListing).map((file) => file.path));
+let listed = new Set<string>();
+before(async () => {
+  listed = new Set(await listMarkdownFiles(hostileFs, skippedByListing));
+});
 
 /** What the engine makes of one file, the way akcheck reads it: skipped (and why), or its findings and the time they took. */
-function outcome(file: HostileFile): { skipped: string } | { findings: Finding[]; ms: number; lossy: boolean } {
+async function outcome(file: HostileFile): Promise<{ skipped: string } | { findings: Finding[]; ms: number; lossy: boolean }> {
   const atListing = skippedByListing.find((s) => s.path === file.path);
   if (atListing) return { skipped: atListing.reason };
   assert.ok(listed.has(file.path), `${file.path} was neither listed nor skipped`);
-  const read = readMarkdownFile(join(hostile.root, file.path));
+  const read = await readMarkdownText(hostileFs, file.path);
   if (read.text === undefined) return { skipped: read.skipped! };
   const text = read.text;
   const { value: findings, ms } = timed(() => {
@@ -49,8 +50,8 @@ const codesOf = (findings: Finding[]) => [...new Set(findings.map((f) => f.code)
 
 describe('hostile inputs through the engine', () => {
   for (const file of hostile.files) {
-    test(`${file.name}: ${file.what}`, () => {
-      const result = outcome(file);
+    test(`${file.name}: ${file.what}`, async () => {
+      const result = await outcome(file);
       if ('skipped' in result) {
         assert.ok(file.skip, `${file.path} was skipped (${result.skipped}) but should have been checked`);
         assert.match(result.skipped, file.skip);
@@ -70,17 +71,17 @@ describe('hostile inputs through the engine', () => {
     assert.deepEqual(findings, []);
   });
 
-  test('the alias bomb is not expanded: list keys that name an alias are reported as not a list of strings', () => {
-    const result = outcome(hostile.files.find((f) => f.name === 'alias bomb')!);
+  test('the alias bomb is not expanded: list keys that name an alias are reported as not a list of strings', async () => {
+    const result = await outcome(hostile.files.find((f) => f.name === 'alias bomb')!);
     assert.ok('findings' in result);
     const ak021 = result.findings.filter((f) => f.code === 'AK021').map((f) => f.message);
     assert.equal(ak021.length, 2, JSON.stringify(ak021));
     assert.ok(ak021.some((message) => message.includes("'vereiste'")));
   });
 
-  test('nesting 10,000 deep is a YAML finding, not a stack overflow', () => {
+  test('nesting 10,000 deep is a YAML finding, not a stack overflow', async () => {
     for (const name of ['flow nesting', 'block nesting']) {
-      const result = outcome(hostile.files.find((f) => f.name === name)!);
+      const result = await outcome(hostile.files.find((f) => f.name === name)!);
       assert.ok('findings' in result);
       assert.ok(result.findings.some((f) => f.code === 'AK003' && f.range.start.line >= 1), show(result.findings));
     }
@@ -100,8 +101,8 @@ describe('hostile inputs through the engine', () => {
     assert.ok(ms < boundMs, `${Math.round(ms)} ms`);
   });
 
-  test('invalid UTF-8 is read with replacement characters and marked lossy (never written back)', () => {
-    const result = outcome(hostile.files.find((f) => f.name === 'invalid UTF-8')!);
+  test('invalid UTF-8 is read with replacement characters and marked lossy (never written back)', async () => {
+    const result = await outcome(hostile.files.find((f) => f.name === 'invalid UTF-8')!);
     assert.ok('findings' in result && result.lossy);
   });
 
@@ -114,9 +115,9 @@ describe('hostile inputs through the engine', () => {
     assert.deepEqual([...listed].filter((path) => path.startsWith('docs/hostile-linked-folder/') || path.startsWith('docs/hostile-folder-loop/')), []);
   });
 
-  test('every listed file of the hostile corpus is parsed and checked within the bound', () => {
+  test('every listed file of the hostile corpus is parsed and checked within the bound', async () => {
     for (const path of listed) {
-      const read = readMarkdownFile(join(hostile.root, path));
+      const read = await readMarkdownText(hostileFs, path);
       if (read.text === undefined) continue;
       const text = read.text;
       const { ms } = timed(() => {
@@ -138,10 +139,10 @@ describe('files deleted while they are read', () => {
   };
   const victim = `${hulpmiddelen}/DPIA.md`;
 
-  test('a file deleted between listing and reading is skipped with its reason', () => {
+  test('a file deleted between listing and reading is skipped with its reason', async () => {
     const folder = copy();
     try {
-      const loaded = loadCorpus(folder, defaultSchema, { onListed: () => unlinkSync(join(folder, victim)) });
+      const loaded = await loadCorpus(new NodeFileSystem(folder), defaultSchema, { onListed: () => unlinkSync(join(folder, victim)) });
       assert.deepEqual(loaded.skipped, [{ path: victim, reason: 'cannot be read (ENOENT)' }]);
       assert.equal(loaded.corpus.get(victim), undefined);
       assertFindingsWellFormed(checkCorpus(loaded.corpus), (path) => loaded.corpus.get(path)?.text.getText());
@@ -154,30 +155,34 @@ describe('files deleted while they are read', () => {
     const folder = copy();
     try {
       const warnings: string[] = [];
-      const workspace = new CorpusWorkspace({ info: () => {}, warn: (m) => warnings.push(m) });
+      const workspace = new CorpusWorkspace({
+        log: { info: () => {}, warn: (m) => warnings.push(m) },
+        fileSystemFor: (root) => new NodeFileSystem(root),
+        cacheFor: (root) => FrontmatterDiskCache.open(root),
+      });
       await workspace.index([folder]);
       const root = workspace.roots[0];
       assert.ok(root.corpus.get(victim));
       unlinkSync(join(folder, victim));
-      const reloaded = workspace.reloadFromDisk(pathToFileURL(join(folder, victim)).toString());
+      const reloaded = await workspace.reloadFromDisk(pathToFileURL(join(folder, victim)).toString());
       assert.equal(reloaded?.path, victim);
       assert.equal(root.corpus.get(victim), undefined);
       assert.equal(root.findings.get(victim), undefined);
       // Its citations of maatregelen are gone; re-checking the dependents does not throw.
       workspace.recheck(root, reloaded!.dependents);
       // An event for a file that never existed changes nothing.
-      assert.deepEqual(workspace.reloadFromDisk(pathToFileURL(join(folder, hulpmiddelen, 'nooit.md')).toString())?.dependents, new Set());
+      assert.deepEqual((await workspace.reloadFromDisk(pathToFileURL(join(folder, hulpmiddelen, 'nooit.md')).toString()))?.dependents, new Set());
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
   });
 
-  test('akcheck: a file that changes after it was read and before its fix is made fails clearly, or is checked, but never crashes', () => {
+  test('akcheck: a file that changes after it was read and before its fix is made fails clearly, or is checked, but never crashes', async () => {
     const folder = copy();
     try {
       const target = join(folder, victim);
       writeFileSync(target, readFileSync(target, 'utf8').replace('- jurist\n', '- jurist\n- jurist\n'));
-      const loaded = loadCorpus(folder, defaultSchema, { retainText: false });
+      const loaded = await loadCorpus(new NodeFileSystem(folder), defaultSchema, { retainText: false });
       unlinkSync(target);
       let findings: Finding[] | undefined;
       try {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionItem, CompletionList, Hover } from 'vscode-languageserver-types';
-import { ConfigError, loadCorpusConfig, parseCorpusConfig } from '../../engine/schema/corpusConfig';
+import { ConfigError, loadCorpusConfig, parseCorpusConfig } from '../../engine';
+import { NodeFileSystem } from '../../engine/node';
 import { complete } from '../../server/src/languageFeatures/completion';
 import { hover } from '../../server/src/languageFeatures/hover';
 import { LspSession, uri } from '../support/lspSession';
@@ -194,7 +195,7 @@ describe('the corpus configuration cannot reach outside the root or run anything
     });
   }
 
-  test('a configuration file that links out of the root, to a device or is a FIFO is not read (no hang, no leak)', () => {
+  test('a configuration file that links out of the root, to a device or is a FIFO is not read (no hang, no leak)', async () => {
     const cases: [string, () => void, RegExp][] = [
       ['link out of the root', () => symlinkSync(join(parent, 'outside', 'config.json'), join(root, '.algoritmekader.json')), /symbolic link to a file outside the corpus/],
       ['link to /dev/zero', () => symlinkSync('/dev/zero', join(root, '.algoritmekader.json')), /outside the corpus/],
@@ -204,7 +205,7 @@ describe('the corpus configuration cannot reach outside the root or run anything
     for (const [name, make, message] of cases) {
       make();
       try {
-        assert.throws(() => loadCorpusConfig(root), (error: unknown) => error instanceof ConfigError && message.test(error.message), name);
+        await assert.rejects(loadCorpusConfig(new NodeFileSystem(root)), (error: unknown) => error instanceof ConfigError && message.test(error.message), name);
         const run = akcheck();
         assert.equal(run.error, undefined, `${name}: ${run.error}`);
         assert.equal(run.status, 2, `${name}: ${run.stderr}`);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Range } from 'vscode-languageserver-textdocument';
-import type { Finding, TextEdit } from '../../engine/rules/finding';
+import type { Finding, TextEdit } from '../../engine';
 import { base, type Files } from '../support/memoryCorpus';
 import { realCorpusRoot } from '../support/realCorpus';
 

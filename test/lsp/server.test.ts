@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, CompletionList, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-types';
-import { checkDocument } from '../../engine/checker';
-import { loadCorpus } from '../../engine/corpus/diskCorpus';
-import { defaultSchema } from '../../engine/schema/schema';
+import { checkDocument, defaultSchema, loadCorpus } from '../../engine';
+import { NodeFileSystem } from '../../engine/node';
 import { LspSession, uri } from '../support/lspSession';
 import { needsRealCorpus, projectRoot, realCorpusRoot } from '../support/realCorpus';
 
@@ -172,7 +171,7 @@ describe('language server on the demo corpus', () => {
     for (const edit of edits) await session.change(uri(path), ++version, [edit]);
     const final = applyChanges(text, edits);
     writeFileSync(path, final);
-    const expected = fresh(folder, `${content}/vereisten/${firstFile(folder, 'vereisten')}`);
+    const expected = await fresh(folder, `${content}/vereisten/${firstFile(folder, 'vereisten')}`);
     const published = await session.diagnosticsFor(uri(path), (d) => d.length === expected.length);
     assert.deepEqual(published.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`).sort(), expected.sort());
     await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(path) } });
@@ -241,7 +240,7 @@ function applyChanges(text: string, changes: { range: { start: { line: number; c
   return result;
 }
 
-function fresh(folder: string, path: string): string[] {
-  const { corpus } = loadCorpus(folder, defaultSchema);
+async function fresh(folder: string, path: string): Promise<string[]> {
+  const { corpus } = await loadCorpus(new NodeFileSystem(folder), defaultSchema);
   return checkDocument(corpus, corpus.get(path)!).map((f) => `${f.range.start.line}:${f.range.start.character} ${f.code}`);
 }

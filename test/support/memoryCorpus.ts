@@ -1,10 +1,6 @@
 // An in-memory corpus for rule and fix tests, and a small valid base corpus that tests copy and damage.
 import assert from 'node:assert/strict';
-import { checkCorpus, type SeverityOverrides } from '../../engine/checker';
-import { Corpus } from '../../engine/corpus/corpus';
-import { parseDocument } from '../../engine/parsing/parseDocument';
-import type { Finding } from '../../engine/rules/finding';
-import { defaultSchema, type CorpusSchema } from '../../engine/schema/schema';
+import { checkCorpus, Corpus, type CorpusSchema, defaultSchema, type Finding, parseDocument, type SeverityOverrides } from '../../engine';
 
 /** Path (relative to the corpus root, `/` separators) → file text. */
 export type Files = Record<string, string>;

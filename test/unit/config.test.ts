@@ -2,12 +2,7 @@
 // which changes the findings without code changes.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ruleCatalog } from '../../engine/rules/catalog';
-import { ConfigError, loadCorpusConfig, parseCorpusConfig, parseRuleSettings } from '../../engine/schema/corpusConfig';
-import { defaultSchema } from '../../engine/schema/schema';
+import { ConfigError, defaultSchema, loadCorpusConfig, MemoryFileSystem, parseCorpusConfig, parseRuleSettings, ruleCatalog } from '../../engine';
 import { base, check, damage, findingsOf, H1, M1, V1, V2, withFiles } from '../support/memoryCorpus';
 
 const defects = damage(damage(damage(base, V2, 'title: Persoonsgegevens worden rechtmatig verwerkt', 'title: Persoonsgegevens worden rechtmatig verwerkt.'), V2, '- governance', '- governanse'), V2, '<!-- tags -->\n', '');
@@ -162,16 +157,12 @@ describe('.algoritmekader.json', () => {
     }
   });
 
-  test('loadCorpusConfig: no file is the default, a file is read from the root', () => {
-    const root = mkdtempSync(join(tmpdir(), 'akconfig-'));
-    try {
-      assert.equal(loadCorpusConfig(root).schema, defaultSchema);
-      writeFileSync(join(root, '.algoritmekader.json'), '{"rules": {"AK061": "off"}}');
-      assert.deepEqual(loadCorpusConfig(root).rules, { AK061: 'off' });
-      writeFileSync(join(root, '.algoritmekader.json'), 'nee');
-      assert.throws(() => loadCorpusConfig(root), ConfigError);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+  test('loadCorpusConfig: no file is the default, a file is read from the root', async () => {
+    const fs = new MemoryFileSystem({ 'docs/index.md': '# Start\n' });
+    assert.equal((await loadCorpusConfig(fs)).schema, defaultSchema);
+    await fs.writeFile('.algoritmekader.json', '{"rules": {"AK061": "off"}}');
+    assert.deepEqual((await loadCorpusConfig(fs)).rules, { AK061: 'off' });
+    await fs.writeFile('.algoritmekader.json', 'nee');
+    await assert.rejects(loadCorpusConfig(fs), ConfigError);
   });
 });

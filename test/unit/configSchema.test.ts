@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { parseCorpusConfig } from '../../engine/schema/corpusConfig';
-import { defaultSchema } from '../../engine/schema/schema';
+import { defaultSchema, parseCorpusConfig } from '../../engine';
 import { projectRoot } from '../support/realCorpus';
 
 const jsonSchema = JSON.parse(readFileSync(join(projectRoot, 'schemas/algoritmekader.schema.json'), 'utf8'));

@@ -4,10 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkCorpus, checkDocument } from '../../engine/checker';
-import { Corpus } from '../../engine/corpus/corpus';
-import { parseDocument } from '../../engine/parsing/parseDocument';
-import { defaultSchema } from '../../engine/schema/schema';
+import { checkCorpus, checkDocument, Corpus, defaultSchema, parseDocument } from '../../engine';
 import { base, edit, H1, M1, M2, memoryCorpus, V1, V2, vereistenFolder, type Files } from '../support/memoryCorpus';
 
 const V3 = `${vereistenFolder}/aia-09-menselijk-toezicht.md`;

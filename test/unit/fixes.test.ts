@@ -3,9 +3,8 @@
 // re-checking finds nothing new. Then the quality of the suggestions.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits, selectSafeFixes } from '../../engine/fixes/applyFixes';
-import { boundedDistance, suggest } from '../../engine/fixes/suggest';
-import type { Finding, Fix } from '../../engine/rules/finding';
+import { applyEdits, type Finding, type Fix, selectSafeFixes, suggest } from '../../engine';
+import { boundedDistance } from '../../engine/text/suggest';
 import { base, check, damage, edit, findingsOf, H1, M1, M2, maatregelenFolder, triples, V1, V2, vereistenFolder, withFiles, type Files, type Triple } from '../support/memoryCorpus';
 
 type Eol = '\n' | '\r\n';

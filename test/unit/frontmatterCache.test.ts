@@ -4,9 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { listMarkdownFiles } from '../../engine/corpus/diskCorpus';
-import { FrontmatterDiskCache } from '../../engine/corpus/frontmatterDiskCache';
-import { parseFrontmatter } from '../../engine/parsing/frontmatter';
+import { listMarkdownFiles, parseFrontmatter } from '../../engine';
+import { FrontmatterDiskCache, NodeFileSystem } from '../../engine/node';
 import { projectRoot, realCorpusRoot } from '../support/realCorpus';
 
 const samples = [
@@ -19,15 +18,17 @@ const samples = [
   '---\nwaarde: .inf\n---\n',
 ];
 
-function corpusTexts(): string[] {
+async function corpusTexts(): Promise<string[]> {
   const roots = [join(projectRoot, 'content'), ...(realCorpusRoot ? [realCorpusRoot] : [])];
-  return roots.flatMap((root) => listMarkdownFiles(root).map((file) => readFileSync(file.absolutePath, 'utf8')));
+  const texts: string[] = [];
+  for (const root of roots) for (const path of await listMarkdownFiles(new NodeFileSystem(root))) texts.push(readFileSync(join(root, path), 'utf8'));
+  return texts;
 }
 
-test('a reloaded cache gives the same frontmatter as parsing', () => {
+test('a reloaded cache gives the same frontmatter as parsing', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'ak-cache-'));
   try {
-    const texts = [...samples, ...corpusTexts()];
+    const texts = [...samples, ...(await corpusTexts())];
     const first = FrontmatterDiskCache.open('/corpus', folder);
     const parsed = texts.map((text) => parseFrontmatter(text, first));
     first.save();

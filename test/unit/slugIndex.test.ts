@@ -1,7 +1,7 @@
 // Suggestions for slugs in a corpus of thousands look only at slugs with the same number or name.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SlugIndex, suggest } from '../../engine/fixes/suggest';
+import { SlugIndex, suggest } from '../../engine';
 
 const many = Array.from({ length: 5000 }, (_, n) => `ver-${String(n).padStart(4, '0')}-onderwerp-nummer-${n}`);
 const slugs = [...many, 'aia-08-transparantie-aan-gebruiksverantwoordelijken', 'aia-35-melding-ernstige-incidenten', 'aia-37-recht-klacht-indienen'];

@@ -7,9 +7,8 @@ import {
   type IdPrefixesParams,
   newDocumentRequest,
   type NewDocumentParams,
-  type NewDocumentResult,
   type NewDocumentType,
-} from '../../../server/src/protocol';
+} from '../../../protocol';
 
 const labels: Record<NewDocumentType, { noun: string; article: string }> = {
   vereiste: { noun: 'vereiste', article: 'Nieuwe' },
@@ -101,7 +100,7 @@ export async function newDocument(client: LanguageClient | undefined, type: NewD
     params.prefix = prefix;
   }
 
-  const result = await client.sendRequest<NewDocumentResult | null>(newDocumentRequest, params);
+  const result = await client.sendRequest(newDocumentRequest, params);
   if (!result || typeof result.uri !== 'string' || typeof result.text !== 'string') {
     void vscode.window.showErrorMessage(`Kon geen ${noun} maken: de taalserver vond geen corpus voor dit bestand.`);
     return;

@@ -1,6 +1,5 @@
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver-types';
-import { selectSafeFixes } from '../../../engine/fixes/applyFixes';
-import type { Finding } from '../../../engine/rules/finding';
+import { type Finding, selectSafeFixes } from '../../../engine';
 import type { CorpusRoot } from '../workspace/corpusWorkspace';
 import { toDiagnostic } from './diagnostics';
 import { intersects } from './documentQueries';

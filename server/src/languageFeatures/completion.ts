@@ -1,8 +1,5 @@
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
-import type { Corpus } from '../../../engine/corpus/corpus';
-import { allowedValues } from '../../../engine/corpus/vocabulary';
-import type { ParsedDocument } from '../../../engine/parsing/parseDocument';
-import { entryOf, knownKeys, type Vocabulary } from '../../../engine/schema/schema';
+import { allowedValues, type Corpus, entryOf, knownKeys, type ParsedDocument, type Vocabulary } from '../../../engine';
 import { scalarOf } from './documentQueries';
 import { escapeMarkdown } from './markdown';
 

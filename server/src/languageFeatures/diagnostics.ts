@@ -1,6 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { Severity } from '../../../engine/rules/catalog';
-import type { Finding } from '../../../engine/rules/finding';
+import type { Finding, Severity } from '../../../engine';
 
 export const diagnosticSource = 'akcheck';
 

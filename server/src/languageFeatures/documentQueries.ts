@@ -1,8 +1,5 @@
 import type { Position, Range } from 'vscode-languageserver-textdocument';
-import type { Corpus } from '../../../engine/corpus/corpus';
-import type { Directive, DirectiveArgument } from '../../../engine/parsing/directives';
-import type { FrontmatterEntry, YamlValue } from '../../../engine/parsing/frontmatter';
-import { entriesOf, type ParsedDocument, type SlugReference } from '../../../engine/parsing/parseDocument';
+import { type Corpus, type Directive, type DirectiveArgument, entriesOf, type FrontmatterEntry, type ParsedDocument, type SlugReference, type YamlValue } from '../../../engine';
 
 export function contains(range: Range, position: Position): boolean {
   const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);

@@ -1,8 +1,5 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
-import type { Corpus } from '../../../engine/corpus/corpus';
-import type { Directive } from '../../../engine/parsing/directives';
-import type { ParsedDocument } from '../../../engine/parsing/parseDocument';
-import { entryOf } from '../../../engine/schema/schema';
+import { type Corpus, type Directive, entryOf, type ParsedDocument } from '../../../engine';
 import { contains, referenced, scalarOf, sectionText, targetAt } from './documentQueries';
 import { code, escapeMarkdown } from './markdown';
 

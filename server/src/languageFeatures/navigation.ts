@@ -1,6 +1,6 @@
 import type { DocumentLink, Location, Position, Range, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
 import { SymbolKind } from 'vscode-languageserver-types';
-import type { ParsedDocument } from '../../../engine/parsing/parseDocument';
+import type { ParsedDocument } from '../../../engine';
 import type { CorpusRoot } from '../workspace/corpusWorkspace';
 import { contains, referenced, targetAt } from './documentQueries';
 import { toWorkspaceEdit } from './workspaceEdits';

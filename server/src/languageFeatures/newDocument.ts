@@ -1,4 +1,4 @@
-import type { Corpus } from '../../../engine/corpus/corpus';
+import type { Corpus } from '../../../engine';
 
 export type NewDocumentType = 'vereiste' | 'maatregel' | 'hulpmiddel';
 

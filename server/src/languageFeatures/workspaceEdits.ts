@@ -1,5 +1,5 @@
 import { TextDocumentEdit, type RenameFile, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
-import type { Fix, TextEdit as EngineEdit } from '../../../engine/rules/finding';
+import type { Fix, TextEdit as EngineEdit } from '../../../engine';
 import type { CorpusRoot } from '../workspace/corpusWorkspace';
 
 /** Engine edits (offsets per corpus path) and an optional rename as an LSP workspace edit. */

@@ -1,16 +1,24 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkDocument, type SeverityOverrides } from '../../../engine/checker';
-import { Corpus } from '../../../engine/corpus/corpus';
-import { fileProblem, isCorpusRoot, listMarkdownFiles, readMarkdownFile, toCorpusPath, type SkippedFile } from '../../../engine/corpus/diskCorpus';
-import { FrontmatterDiskCache } from '../../../engine/corpus/frontmatterDiskCache';
-import type { FrontmatterCache } from '../../../engine/parsing/frontmatter';
-import { parseDocument, type ParsedDocument } from '../../../engine/parsing/parseDocument';
-import { ConfigError, configFileName, loadCorpusConfig } from '../../../engine/schema/corpusConfig';
-import { defaultSchema, type CorpusSchema } from '../../../engine/schema/schema';
-import type { SeveritySetting } from '../../../engine/rules/catalog';
-import type { Finding } from '../../../engine/rules/finding';
+import {
+  checkDocument,
+  ConfigError,
+  Corpus,
+  defaultSchema,
+  findCorpusRoots,
+  loadCorpus,
+  loadCorpusConfig,
+  parseDocument,
+  readDocument,
+  type CorpusSchema,
+  type FileSystem,
+  type Finding,
+  type FrontmatterCache,
+  type ParsedDocument,
+  type SeverityOverrides,
+  type SeveritySetting,
+  type SkippedFile,
+} from '../../../engine';
 
 /** The findings of each document, with running totals for the status bar. */
 export class FindingTable {
@@ -51,13 +59,14 @@ export class FindingTable {
 
 /** One corpus root of the workspace with its index and the findings of its documents. */
 export class CorpusRoot {
-  readonly corpus: Corpus;
+  corpus: Corpus;
   readonly findings = new FindingTable();
   /** Paths whose text is not valid UTF-8: fixes are never offered for them. */
   readonly lossy = new Set<string>();
 
   constructor(
     readonly folder: string,
+    readonly fs: FileSystem,
     readonly schema: CorpusSchema,
     readonly configRules: Record<string, SeveritySetting>,
   ) {
@@ -83,6 +92,14 @@ export interface WorkspaceLog {
   warn(message: string): void;
 }
 
+export interface WorkspaceHost {
+  log: WorkspaceLog;
+  /** The file system of a folder (a workspace folder or a corpus root), rooted there. */
+  fileSystemFor(folder: string): FileSystem;
+  /** The parse cache of a corpus root, if the host keeps one; saved after indexing. */
+  cacheFor?(folder: string): (FrontmatterCache & { save(): void }) | undefined;
+}
+
 /** Yield to the event loop every this many files, so requests are answered while a large corpus indexes. */
 const chunkSize = 250;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -99,17 +116,17 @@ export class CorpusWorkspace {
   private readonly openTexts = new Map<string, string>();
   private settingsRules: Record<string, SeveritySetting> = {};
 
-  constructor(private readonly log: WorkspaceLog) {}
+  private readonly log: WorkspaceLog;
+
+  constructor(private readonly host: WorkspaceHost) {
+    this.log = host.log;
+  }
 
   /** Finds the corpus roots: each folder itself, or else its direct subfolders. */
-  static findRoots(folders: string[]): string[] {
+  async findRoots(folders: string[]): Promise<string[]> {
     const roots = new Set<string>();
     for (const folder of folders) {
-      if (isRootFolder(folder)) {
-        roots.add(resolve(folder));
-        continue;
-      }
-      for (const child of subfolders(folder)) if (isRootFolder(child)) roots.add(resolve(child));
+      for (const found of await findCorpusRoots(this.host.fileSystemFor(folder))) roots.add(resolve(folder, found));
     }
     return [...roots];
   }
@@ -122,46 +139,50 @@ export class CorpusWorkspace {
     return { ...root.configRules, ...this.settingsRules };
   }
 
-  /** Indexes every root from scratch, chunk by chunk; reports progress as (done, total). */
+  /** Indexes every root from scratch, chunk by chunk; reports progress as (done, total) over reading and checking. */
   async index(rootFolders: string[], progress: (done: number, total: number) => void = () => {}): Promise<void> {
     const roots: CorpusRoot[] = [];
-    const caches = new Map<CorpusRoot, FrontmatterDiskCache>();
     const configProblems: string[] = [];
-    const files: { root: CorpusRoot; path: string; absolutePath: string }[] = [];
+    const loaded: { root: CorpusRoot; files: number }[] = [];
     for (const folder of rootFolders) {
+      const fs = this.host.fileSystemFor(folder);
       let config;
       try {
-        config = loadCorpusConfig(folder);
+        config = await loadCorpusConfig(fs);
       } catch (error) {
         const problem = `${folder}: ${error instanceof ConfigError ? error.message : String(error)}; using the default schema`;
         this.log.warn(problem);
         configProblems.push(problem);
         config = { schema: defaultSchema, rules: {} };
       }
-      const root = new CorpusRoot(folder, config.schema, config.rules);
+      const root = new CorpusRoot(folder, fs, config.schema, config.rules);
+      const cache = this.host.cacheFor?.(folder);
+      const result = await loadCorpus(fs, config.schema, {
+        cache,
+        uriOf: (path) => root.uriOf(path),
+        openText: (path) => this.openTexts.get(root.absolutePath(path)),
+        progressEvery: chunkSize,
+        onProgress: async (done, total) => {
+          progress(done, total * 2);
+          await yieldToEventLoop();
+        },
+      });
+      cache?.save();
+      root.corpus = result.corpus;
+      for (const path of result.lossy) root.lossy.add(path);
+      for (const { path, reason } of result.skipped) this.log.warn(`skipped ${join(folder, path)}: ${reason}`);
       roots.push(root);
-      caches.set(root, FrontmatterDiskCache.open(folder));
-      const skipped: SkippedFile[] = [];
-      for (const file of listMarkdownFiles(folder, skipped)) files.push({ root, ...file });
-      for (const { path, reason } of skipped) this.log.warn(`skipped ${join(folder, path)}: ${reason}`);
+      loaded.push({ root, files: result.corpus.size });
     }
     this.roots = roots;
     this.configProblems = configProblems;
-    let done = 0;
-    for (const file of files) {
-      const document = this.read(file.root, file.path, file.absolutePath, caches.get(file.root));
-      if (document) file.root.corpus.add(document);
-      if (++done % chunkSize === 0) {
-        progress(done, files.length * 2);
-        await yieldToEventLoop();
-      }
-    }
-    for (const cache of caches.values()) cache.save();
+    const total = loaded.reduce((sum, { files }) => sum + files, 0);
+    let done = total;
     for (const root of roots) {
       for (const document of root.corpus.all()) {
         root.findings.set(document.path, checkDocument(root.corpus, document, this.overrides(root)));
         if (++done % chunkSize === 0) {
-          progress(done, files.length * 2);
+          progress(done, total * 2);
           await yieldToEventLoop();
         }
       }
@@ -170,18 +191,18 @@ export class CorpusWorkspace {
   }
 
   /** Parses a file from the editor's text if it is open, else from disk; undefined (logged) when it cannot be read. */
-  private read(root: CorpusRoot, path: string, absolutePath: string, cache?: FrontmatterCache): ParsedDocument | undefined {
-    const open = this.openTexts.get(absolutePath);
-    if (open !== undefined) return parseDocument(path, open, root.schema, root.uriOf(path));
-    const problem = fileProblem(root.folder, absolutePath);
-    const read = problem === undefined ? readMarkdownFile(absolutePath) : { skipped: problem };
-    if (read.text === undefined) {
-      this.log.warn(`skipped ${absolutePath}: ${read.skipped}`);
-      return undefined;
-    }
-    if (read.lossy) root.lossy.add(path);
-    else root.lossy.delete(path);
-    return parseDocument(path, read.text, root.schema, root.uriOf(path), cache);
+  private async read(root: CorpusRoot, path: string): Promise<ParsedDocument | undefined> {
+    const skipped: SkippedFile[] = [];
+    const document = await readDocument(
+      root.fs,
+      path,
+      root.schema,
+      { uriOf: (p) => root.uriOf(p), openText: (p) => this.openTexts.get(root.absolutePath(p)) },
+      skipped,
+      root.lossy,
+    );
+    for (const { reason } of skipped) this.log.warn(`skipped ${root.absolutePath(path)}: ${reason}`);
+    return document;
   }
 
   /** The root and corpus path of a file URI, when it is a Markdown file under a root's `docs/`. */
@@ -190,11 +211,17 @@ export class CorpusWorkspace {
     if (!absolute || !absolute.toLowerCase().endsWith('.md')) return undefined;
     for (const root of this.roots) {
       if (absolute.startsWith(root.folder + sep)) {
-        const path = toCorpusPath(root.folder, absolute);
+        const path = absolute.slice(root.folder.length + 1).split(sep).join('/');
         if (path.startsWith('docs/')) return { root, path };
       }
     }
     return undefined;
+  }
+
+  /** The root a URI lies in (a file or folder of it, or the root itself). */
+  locateFolder(uri: string): CorpusRoot | undefined {
+    const path = toPath(uri);
+    return path === undefined ? undefined : this.roots.find((root) => path === root.folder || path.startsWith(root.folder + sep));
   }
 
   document(uri: string): { root: CorpusRoot; document: ParsedDocument } | undefined {
@@ -215,7 +242,7 @@ export class CorpusWorkspace {
   }
 
   /** An editor closed a document: the disk's version counts again. */
-  closeText(uri: string): (Located & { dependents: Set<string> }) | undefined {
+  closeText(uri: string): Promise<(Located & { dependents: Set<string> }) | undefined> {
     const absolute = toPath(uri);
     if (absolute) this.openTexts.delete(absolute);
     return this.reloadFromDisk(uri);
@@ -227,13 +254,12 @@ export class CorpusWorkspace {
   }
 
   /** A file changed, appeared or disappeared on disk. Returns what to re-check. */
-  reloadFromDisk(uri: string): (Located & { dependents: Set<string> }) | undefined {
+  async reloadFromDisk(uri: string): Promise<(Located & { dependents: Set<string> }) | undefined> {
     const located = this.locate(uri);
     if (!located) return undefined;
     const { root, path } = located;
-    const absolute = root.absolutePath(path);
-    if (this.openTexts.has(absolute)) return { ...located, dependents: new Set() };
-    const document = existsSync(absolute) ? this.read(root, path, absolute) : undefined;
+    if (this.openTexts.has(root.absolutePath(path))) return { ...located, dependents: new Set() };
+    const document = (await root.fs.stat(path)) ? await this.read(root, path) : undefined;
     if (!document) {
       root.findings.delete(path);
       root.lossy.delete(path);
@@ -281,25 +307,6 @@ export class CorpusWorkspace {
     return { documents, errors, warnings };
   }
 
-}
-
-/** A corpus root by the default schema, or by the schema of its own configuration file. */
-function isRootFolder(folder: string): boolean {
-  if (isCorpusRoot(folder, defaultSchema)) return true;
-  if (!existsSync(join(folder, configFileName))) return false;
-  try {
-    return isCorpusRoot(folder, loadCorpusConfig(folder).schema);
-  } catch {
-    return false; // A broken configuration is reported when the root is indexed.
-  }
-}
-
-function subfolders(folder: string): string[] {
-  try {
-    return readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(folder, entry.name));
-  } catch {
-    return [];
-  }
 }
 
 export function toPath(uri: string): string | undefined {

@@ -1,11 +1,8 @@
-// Custom messages between the VS Code client and the language server, beyond LSP.
-// Plain constants and types only, so the client can import them without pulling in the server.
+// Custom messages between the VS Code client and the language server, beyond LSP. Each is a typed
+// RequestType or NotificationType that binds its method to its params and result, and both sides
+// use only these, so a mismatch does not type-check. Nothing here pulls in the server or the engine.
+import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 
-/** Client → server request: drop the index and index every corpus root again. */
-export const reindexRequest = 'algoritmekader/reindex';
-
-/** Server → client notification after every (re)check: what the status bar shows. */
-export const statusNotification = 'algoritmekader/status';
 export interface StatusParams {
   /** Documents indexed over all corpus roots. */
   documents: number;
@@ -15,8 +12,12 @@ export interface StatusParams {
   indexing: boolean;
 }
 
-/** Client → server request: the file name and text of a new content document. */
-export const newDocumentRequest = 'algoritmekader/newDocument';
+/** Client → server request: drop the index and index every corpus root again. */
+export const reindexRequest = new RequestType0<void, void>('algoritmekader/reindex');
+
+/** Server → client notification after every (re)check: what the status bar shows. */
+export const statusNotification = new NotificationType<StatusParams>('algoritmekader/status');
+
 export type NewDocumentType = 'vereiste' | 'maatregel' | 'hulpmiddel';
 export interface NewDocumentParams {
   type: NewDocumentType;
@@ -31,14 +32,18 @@ export interface NewDocumentResult {
   uri: string;
   text: string;
 }
-/** Client → server request: the id prefixes in use for a type, most used first, to offer in a quick pick. */
-export const idPrefixesRequest = 'algoritmekader/idPrefixes';
+/** Client → server request: the file name and text of a new content document. */
+export const newDocumentRequest = new RequestType<NewDocumentParams, NewDocumentResult, void>('algoritmekader/newDocument');
+
 export interface IdPrefixesParams {
   type: NewDocumentType;
   nearUri?: string;
 }
 /** The prefixes, e.g. `['aia', 'avg', 'awb']`. */
 export type IdPrefixesResult = string[];
+
+/** Client → server request: the id prefixes in use for a type, most used first, to offer in a quick pick. */
+export const idPrefixesRequest = new RequestType<IdPrefixesParams, IdPrefixesResult, void>('algoritmekader/idPrefixes');
 
 /** `initializationOptions` the client sends. */
 export interface InitializationOptions {
@@ -54,6 +59,3 @@ export interface ServerSettings {
   /** Extra corpus roots (absolute, or relative to the first workspace folder). */
   extraRoots: string[];
 }
-
-/** Name of the per-corpus configuration file in a corpus root. */
-export { configFileName as corpusConfigFileName } from '../../engine/schema/configFileName';

@@ -1,0 +1,35 @@
+// The engine's public entry: parsing, the corpus index, the rules and their fixes, behind a
+// file-system interface. It runs anywhere (Node, a browser worker, tests on files in memory); the
+// Node-only parts are in `./node`. Layers, each importing only from those before it:
+//   text, fileSystem → schema → parsing → corpus → fixes → rules → project
+
+export type { Position, Range } from './text/positions';
+export { suggest, didYouMean, SlugIndex, type Suggestions } from './text/suggest';
+
+export type { DirectoryEntry, Disposable, FileChange, FileChangeType, FileKind, FileStat, FileSystem, WritableFileSystem } from './fileSystem/fileSystem';
+export { FileSystemError, folderOf, joinPath, subFileSystem } from './fileSystem/fileSystem';
+export { MemoryFileSystem } from './fileSystem/memoryFileSystem';
+export { maxFileBytes, readMarkdownText, type ReadResult } from './fileSystem/readText';
+
+export { configFileName } from './schema/configFileName';
+export { defaultSchema, entryOf, knownKeys, type CorpusSchema, type DirectiveSchema, type DocumentTypeSchema, type Vocabulary } from './schema/schema';
+
+export type { Directive, DirectiveArgument } from './parsing/directives';
+export { parseFrontmatter, type Frontmatter, type FrontmatterCache, type FrontmatterEntry, type YamlValue } from './parsing/frontmatter';
+export { entriesOf, parseDocument, type DirectiveFilter, type ParsedDocument, type SlugReference } from './parsing/parseDocument';
+
+export { Corpus } from './corpus/corpus';
+export { FileChangedError } from './corpus/reloadableText';
+export { allowedValues, isAllowed } from './corpus/vocabulary';
+
+export type { Fix, TextEdit } from './fixes/fix';
+export { applyEdits, selectSafeFixes } from './fixes/applyFixes';
+
+export { ruleByCode, ruleCatalog, severitySettings, type RuleInfo, type Severity, type SeveritySetting } from './rules/catalog';
+export { checkCorpus, checkDocument, compareFindings, type SeverityOverrides } from './rules/checker';
+export type { Finding } from './rules/finding';
+
+export { ConfigError, loadCorpusConfig, parseCorpusConfig, parseRuleSettings, type CorpusConfig } from './project/corpusConfig';
+export { findCorpusRoots, isCorpusRoot, isCorpusRootFolder } from './project/corpusRoots';
+export { docsFolder, listMarkdownFiles, loadCorpus, readDocument, type LoadedCorpus, type LoadOptions, type SkippedFile } from './project/loadCorpus';
+export { fixCorpus } from './project/fixCorpus';

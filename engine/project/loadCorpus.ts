@@ -1,0 +1,110 @@
+import { Corpus } from '../corpus/corpus';
+import { ReloadableText } from '../corpus/reloadableText';
+import { joinPath, type FileSystem } from '../fileSystem/fileSystem';
+import { errorCode, readMarkdownText } from '../fileSystem/readText';
+import type { FrontmatterCache } from '../parsing/frontmatter';
+import { parseDocument, type ParsedDocument } from '../parsing/parseDocument';
+import type { CorpusSchema } from '../schema/schema';
+
+/** The folder of the site's pages, relative to the corpus root. */
+export const docsFolder = 'docs';
+
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/**
+ * Lists the `.md` files under `docs/`, sorted by path. Links to folders are not followed (the file
+ * system lists them as `other`), so a link loop cannot trap the walk.
+ */
+export async function listMarkdownFiles(fs: FileSystem, skipped: SkippedFile[] = []): Promise<string[]> {
+  const files: string[] = [];
+  const walk = async (folder: string) => {
+    let entries;
+    try {
+      entries = await fs.readDirectory(folder);
+    } catch (error) {
+      skipped.push({ path: folder, reason: `folder cannot be read (${errorCode(error)})` });
+      return;
+    }
+    for (const entry of entries) {
+      const path = joinPath(folder, entry.name);
+      if (entry.kind === 'directory') await walk(path);
+      else if (entry.kind === 'file' && entry.name.toLowerCase().endsWith('.md')) files.push(path);
+    }
+  };
+  if ((await fs.stat(docsFolder))?.kind === 'directory') await walk(docsFolder);
+  return files;
+}
+
+export interface LoadedCorpus {
+  corpus: Corpus;
+  skipped: SkippedFile[];
+  /** Paths of files read with replacement characters (invalid UTF-8). */
+  lossy: Set<string>;
+}
+
+export interface LoadOptions {
+  cache?: FrontmatterCache;
+  /**
+   * False: the documents keep no text; it is read again in the rare case a rule needs it (a checker
+   * over a large corpus). Only where the file system reads synchronously; elsewhere texts are kept.
+   */
+  retainText?: boolean;
+  /** The URI a document's text carries (default: its path). */
+  uriOf?: (path: string) => string;
+  /** A text that wins over the file's (a document open in an editor). */
+  openText?: (path: string) => string | undefined;
+  /** Called with the number of files found, before they are read. */
+  onListed?: (count: number) => void;
+  /** Called every `progressEvery` files with (files read, files found); awaited, so a server can answer requests meanwhile. */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+  progressEvery?: number;
+}
+
+/** Reads and parses every Markdown file of a corpus: the one loader of the CLI and the server. */
+export async function loadCorpus(fs: FileSystem, schema: CorpusSchema, options: LoadOptions = {}): Promise<LoadedCorpus> {
+  const corpus = new Corpus(schema);
+  const skipped: SkippedFile[] = [];
+  const lossy = new Set<string>();
+  const files = await listMarkdownFiles(fs, skipped);
+  options.onListed?.(files.length);
+  const every = options.progressEvery ?? 250;
+  let done = 0;
+  for (const path of files) {
+    const document = await readDocument(fs, path, schema, options, skipped, lossy);
+    if (document) corpus.add(document);
+    if (++done % every === 0) await options.onProgress?.(done, files.length);
+  }
+  return { corpus, skipped, lossy };
+}
+
+/**
+ * Reads and parses one file: the open text if there is one, else the file. Undefined, with the
+ * reason in `skipped`, when the file cannot be read; a lossy (invalid UTF-8) read is noted in `lossy`.
+ */
+export async function readDocument(
+  fs: FileSystem,
+  path: string,
+  schema: CorpusSchema,
+  options: LoadOptions,
+  skipped: SkippedFile[],
+  lossy: Set<string>,
+): Promise<ParsedDocument | undefined> {
+  const uri = options.uriOf?.(path) ?? path;
+  const open = options.openText?.(path);
+  lossy.delete(path);
+  if (open !== undefined) return parseDocument(path, open, schema, uri);
+  const read = await readMarkdownText(fs, path);
+  if (read.text === undefined) {
+    skipped.push({ path, reason: read.skipped ?? 'unreadable' });
+    return undefined;
+  }
+  if (read.lossy) lossy.add(path);
+  const document = parseDocument(path, read.text, schema, uri, options.cache);
+  if (options.retainText === false && !read.lossy && fs.readFileSync && fs.statSync && read.stamp) {
+    document.text = new ReloadableText(uri, fs, path, read.stamp, read.text.length);
+  }
+  return document;
+}

@@ -1,0 +1,16 @@
+import { codeActionKinds, codeActions } from '../languageFeatures/codeActions';
+import type { Feature } from './feature';
+import { guard } from './serverContext';
+
+export const codeActionsFeature: Feature = {
+  capabilities: { codeActionProvider: { codeActionKinds } },
+  register(context) {
+    context.connection.onCodeAction(
+      guard(context, 'code actions', [], ({ textDocument, range, context: { only } }) => {
+        const located = context.workspace.locate(textDocument.uri);
+        if (!located) return [];
+        return codeActions(located.root, located.path, context.workspace.findingsOf(textDocument.uri), range, only);
+      }),
+    );
+  },
+};

@@ -1,0 +1,90 @@
+import { DidChangeConfigurationNotification } from 'vscode-languageserver';
+import { parseRuleSettings } from '../../../engine';
+import { configurationSection, reindexRequest, statusNotification, type ServerSettings, type StatusParams } from '../../../protocol';
+import { resolveExtraRoots, toPath } from '../workspace/corpusWorkspace';
+import type { Feature } from './feature';
+import { logError, publish, uriFor, type ServerContext } from './serverContext';
+
+export function sendStatus(context: ServerContext): void {
+  const status: StatusParams = { ...context.workspace.counts(), indexing: context.isIndexing };
+  void context.connection.sendNotification(statusNotification, status);
+}
+
+async function reindex(context: ServerContext): Promise<void> {
+  const { connection, workspace } = context;
+  const previous = workspace.roots.flatMap((root) => [...root.findings.keys()].map((path) => ({ root, path })));
+  context.isIndexing = true;
+  sendStatus(context);
+  const progress = context.canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin('Algoritmekader indexeren', 0, undefined, false);
+  const roots = await workspace.findRoots([...context.workspaceFolders, ...context.extraRoots]);
+  await workspace.index(roots, (done, total) => progress?.report(Math.round((done / total) * 100), `${done}/${total}`));
+  // Clear diagnostics of documents that are gone (a root removed, a file deleted while closed).
+  for (const { root, path } of previous) {
+    if (!workspace.roots.some((r) => r.folder === root.folder && r.findings.has(path))) void connection.sendDiagnostics({ uri: uriFor(context, root, path), diagnostics: [] });
+  }
+  for (const root of workspace.roots) publish(context, root, root.findings.keys());
+  for (const problem of workspace.configProblems) void connection.window.showWarningMessage(`Algoritmekader: ${problem}`);
+  progress?.done();
+  context.isIndexing = false;
+  sendStatus(context);
+}
+
+/** Indexes every corpus root again, after whatever indexing is under way. */
+export function startIndexing(context: ServerContext): Promise<void> {
+  context.indexing = context.indexing.then(() => reindex(context)).catch((error) => {
+    context.isIndexing = false;
+    logError(context, 'indexing failed', error);
+  });
+  return context.indexing;
+}
+
+async function readSettings(context: ServerContext): Promise<void> {
+  if (!context.canReadConfiguration) return;
+  const { connection, workspace } = context;
+  const settings = ((await connection.workspace.getConfiguration(configurationSection)) ?? {}) as Partial<ServerSettings>;
+  try {
+    workspace.setSettingsRules(parseRuleSettings(settings.rules ?? {}, `${configurationSection}.rules`));
+  } catch (error) {
+    void connection.window.showWarningMessage(`Algoritmekader: ${(error as Error).message}`);
+    workspace.setSettingsRules({});
+  }
+  if (settings.extraRoots) context.extraRoots = resolveExtraRoots(settings.extraRoots, context.workspaceFolders[0]);
+}
+
+async function readSettingsLogged(context: ServerContext): Promise<void> {
+  try {
+    await readSettings(context);
+  } catch (error) {
+    logError(context, 'reading settings failed', error);
+  }
+}
+
+/** Finding the corpus roots and indexing them: at start, on a change of workspace folders or settings, and on request. */
+export const indexingFeature: Feature = {
+  capabilities: { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } },
+  register(context) {
+    const { connection } = context;
+    connection.onInitialized(async () => {
+      if (context.canReadConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: configurationSection });
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.flatMap((folder) => toPath(folder.uri) ?? []));
+        context.workspaceFolders = [...context.workspaceFolders.filter((folder) => !removed.has(folder)), ...event.added.flatMap((folder) => toPath(folder.uri) ?? [])];
+        void startIndexing(context);
+      });
+      await readSettingsLogged(context);
+      void startIndexing(context);
+    });
+
+    connection.onDidChangeConfiguration(async () => {
+      const rootsBefore = context.extraRoots.join('\n');
+      await readSettingsLogged(context);
+      await context.indexing;
+      if (context.extraRoots.join('\n') !== rootsBefore) return startIndexing(context);
+      for (const { root, paths } of context.workspace.recheckAll()) publish(context, root, paths);
+      sendStatus(context);
+    });
+
+    connection.onRequest(reindexRequest, () => startIndexing(context));
+  },
+};

@@ -1,0 +1,65 @@
+// The language server: wires the feature modules to a connection. Each module under this folder
+// registers its own handlers over the pure language features and the corpus workspace.
+import { TextDocuments, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { InitializationOptions } from '../../../protocol';
+import { CorpusWorkspace, resolveExtraRoots, toPath, type WorkspaceHost } from '../workspace/corpusWorkspace';
+import { codeActionsFeature } from './codeActions';
+import { completionFeature } from './completion';
+import { definitionFeature } from './definition';
+import { diagnosticsFeature } from './diagnostics';
+import { documentLinksFeature } from './documentLinks';
+import type { Feature } from './feature';
+import { hoverFeature } from './hover';
+import { indexingFeature } from './indexing';
+import { newDocumentFeature } from './newDocument';
+import { referencesFeature } from './references';
+import { renameFeature } from './rename';
+import type { ServerContext } from './serverContext';
+import { workspaceSymbolsFeature } from './workspaceSymbols';
+
+const features: readonly Feature[] = [
+  indexingFeature,
+  diagnosticsFeature,
+  completionFeature,
+  hoverFeature,
+  definitionFeature,
+  referencesFeature,
+  documentLinksFeature,
+  codeActionsFeature,
+  renameFeature,
+  workspaceSymbolsFeature,
+  newDocumentFeature,
+];
+
+export function startServer(connection: Connection, host: Omit<WorkspaceHost, 'log'>): void {
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new CorpusWorkspace({ ...host, log: { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m) } });
+  const context: ServerContext = {
+    connection,
+    documents,
+    workspace,
+    indexing: Promise.resolve(),
+    isIndexing: false,
+    clientUris: new Map(),
+    canReadConfiguration: false,
+    canReportProgress: false,
+    workspaceFolders: [],
+    extraRoots: [],
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    context.workspaceFolders = folders.flatMap((uri) => toPath(uri) ?? []);
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    context.extraRoots = resolveExtraRoots(options.extraRoots, context.workspaceFolders[0]);
+    context.canReadConfiguration = params.capabilities.workspace?.configuration === true;
+    context.canReportProgress = params.capabilities.window?.workDoneProgress === true;
+    const capabilities: ServerCapabilities = Object.assign({}, ...features.map((feature) => feature.capabilities ?? {}));
+    return { capabilities, serverInfo: { name: 'algoritmekader-language-server' } };
+  });
+
+  for (const feature of features) feature.register(context);
+  documents.listen(connection);
+  connection.listen();
+}
