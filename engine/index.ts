@@ -33,3 +33,9 @@ export { ConfigError, loadCorpusConfig, parseCorpusConfig, parseRuleSettings, ty
 export { findCorpusRoots, isCorpusRoot, isCorpusRootFolder } from './project/corpusRoots';
 export { docsFolder, listMarkdownFiles, loadCorpus, readDocument, type LoadedCorpus, type LoadOptions, type SkippedFile } from './project/loadCorpus';
 export { fixCorpus } from './project/fixCorpus';
+
+export { createSiteMarkdown } from './parsing/markdown/siteMarkdown';
+export { containersPlugin, matchContainer, type ContainerInfo, type ContainerKind } from './parsing/markdown/containers';
+export { slugify, uniqueId } from './parsing/markdown/slugify';
+export { idOfAttrList, splitHeadingAttrList } from './parsing/markdown/attrList';
+export { parsePageBody, type BodyLink, type Container, type Heading, type LinkKind, type PageBody } from './parsing/markdown/pageBody';

@@ -3,6 +3,7 @@ import type { Range } from '../text/positions';
 import { classifyPath } from './layout';
 import { entryOf, type CorpusSchema } from '../schema/schema';
 import { findDirectives, type Directive } from './directives';
+import { parsePageBody, type PageBody } from './markdown/pageBody';
 import { parseFrontmatter, type Frontmatter, type FrontmatterCache, type FrontmatterEntry, type YamlValue } from './frontmatter';
 
 /** A slug cited by a document: an item of a `vereiste:`/`maatregel:` list or a directive's `vereiste/<slug>` argument. */
@@ -36,6 +37,8 @@ export interface ParsedDocument {
   bodyStart: number;
   bodyLine: number;
   directives: Directive[];
+  /** Headings, links, anchors and blocks of the Markdown body, as the site reads them. */
+  body: PageBody;
   /** The valid `id`, trimmed, or undefined. */
   id?: string;
   title?: string;
@@ -86,7 +89,8 @@ export function parseDocument(path: string, content: string, schema: CorpusSchem
   const bodyLine = frontmatter.status === 'parsed' ? frontmatter.closeLine + 1 : 0;
   const directives = findDirectives(scanned, bodyStart, bodyLine, schema.directivePrefixes);
 
-  const document: ParsedDocument = { path, ...kind, text, frontmatter, bodyStart, bodyLine, directives, lists: new Map(), references: [], filters: [] };
+  const body = parsePageBody(scanned, bodyStart, bodyLine);
+  const document: ParsedDocument = { path, ...kind, text, frontmatter, bodyStart, bodyLine, directives, body, lists: new Map(), references: [], filters: [] };
   collectFacts(document, schema);
   return document;
 }

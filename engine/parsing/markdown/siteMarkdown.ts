@@ -1,0 +1,37 @@
+// markdown-it set up to read a page as the site's Python-Markdown does, as far as the rules and the
+// preview need it: the site's indented blocks, reference definitions kept as tokens, and the source
+// offsets of links, images and inline HTML (markdown-it gives inline tokens none of their own).
+import markdownIt, { type MarkdownIt, type StateInline } from 'markdown-it';
+import { containersPlugin } from './containers';
+
+type InlineRule = (state: StateInline, silent: boolean) => boolean;
+
+/** Where an inline token stands in its inline token's content: set on link_open, image and html_inline tokens. */
+export interface InlineSpan {
+  start: number;
+  end: number;
+}
+
+/** Wraps an inline rule so that the first token it pushes carries the span of source it consumed. */
+function recordSpan(md: MarkdownIt, name: string): void {
+  const rule = md.inline.ruler.__rules__.find((candidate) => candidate.name === name);
+  if (!rule) return;
+  const original = rule.fn as InlineRule;
+  md.inline.ruler.at(name, (state: StateInline, silent: boolean) => {
+    const start = state.pos;
+    const count = state.tokens.length;
+    if (!original(state, silent)) return false;
+    const token = state.tokens[count];
+    if (!silent && token) token.meta = { ...token.meta, span: { start, end: state.pos } satisfies InlineSpan };
+    return true;
+  });
+}
+
+/** The site's Markdown for the engine's rules: links with source spans, reference definitions kept. */
+export function createSiteMarkdown(): MarkdownIt {
+  const md = markdownIt('default', { html: true, linkify: false });
+  md.use(containersPlugin);
+  for (const name of ['link', 'image', 'html_inline', 'autolink']) recordSpan(md, name);
+  md.core.ruler.disable('strip_references');
+  return md;
+}
