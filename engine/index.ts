@@ -39,3 +39,5 @@ export { containersPlugin, matchContainer, type ContainerInfo, type ContainerKin
 export { slugify, uniqueId } from './parsing/markdown/slugify';
 export { idOfAttrList, splitHeadingAttrList } from './parsing/markdown/attrList';
 export { parsePageBody, type BodyLink, type Container, type Heading, type LinkKind, type PageBody } from './parsing/markdown/pageBody';
+export type { CorpusResources } from './corpus/resources';
+export { isResourcePath, loadResources } from './project/loadResources';

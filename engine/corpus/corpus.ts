@@ -1,6 +1,7 @@
 import { SlugIndex } from '../text/suggest';
 import type { ParsedDocument } from '../parsing/parseDocument';
 import type { CorpusSchema } from '../schema/schema';
+import type { CorpusResources } from './resources';
 
 /** A multimap from string keys to document paths. */
 class PathIndex {
@@ -43,6 +44,9 @@ export class Corpus {
   private readonly taxonomyUses = new PathIndex();
   /** The same documents by document type or taxonomy alone (for the messages of their unknown values, which suggest and list its slugs). */
   private readonly vocabularyUses = new PathIndex();
+
+  /** The corpus files beside its pages that rules need; set by the loader. */
+  resources: CorpusResources = {};
 
   constructor(readonly schema: CorpusSchema) {}
 

@@ -5,6 +5,7 @@ import { errorCode, readMarkdownText } from '../fileSystem/readText';
 import type { FrontmatterCache } from '../parsing/frontmatter';
 import { parseDocument, type ParsedDocument } from '../parsing/parseDocument';
 import type { CorpusSchema } from '../schema/schema';
+import { loadResources } from './loadResources';
 
 /** The folder of the site's pages, relative to the corpus root. */
 export const docsFolder = 'docs';
@@ -66,6 +67,7 @@ export interface LoadOptions {
 /** Reads and parses every Markdown file of a corpus: the one loader of the CLI and the server. */
 export async function loadCorpus(fs: FileSystem, schema: CorpusSchema, options: LoadOptions = {}): Promise<LoadedCorpus> {
   const corpus = new Corpus(schema);
+  corpus.resources = await loadResources(fs, schema);
   const skipped: SkippedFile[] = [];
   const lossy = new Set<string>();
   const files = await listMarkdownFiles(fs, skipped);
