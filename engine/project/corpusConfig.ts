@@ -120,6 +120,6 @@ function validateSchema(schema: CorpusSchema): void {
   if (!isObject(schema.keyDescriptions) || !Object.values(schema.keyDescriptions).every((text) => typeof text === 'string')) fail('keyDescriptions must map keys to strings');
 }
 
-function isObject(value: unknown): value is Record<string, any> {
+function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

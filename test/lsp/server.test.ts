@@ -1,6 +1,6 @@
 // The bundled server over stdio, on temporary copies of the real corpus and of our demo corpus.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -219,7 +219,7 @@ describe('language server on the demo corpus', () => {
 });
 
 function firstFile(folder: string, type: string): string {
-  const files = require('node:fs').readdirSync(join(folder, content, type)) as string[];
+  const files = readdirSync(join(folder, content, type));
   return files.filter((name) => name !== 'index.md').sort()[0];
 }
 

@@ -25,7 +25,7 @@ test('the JSON Schema describes every key of a document type, list key and direc
 
 test('the README example configuration is accepted by the engine', () => {
   const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
-  const example = /```json\n(\{\n  "\$schema"[\s\S]*?)\n```/.exec(readme)?.[1];
+  const example = /```json\n(\{\n {2}"\$schema"[\s\S]*?)\n```/.exec(readme)?.[1];
   assert.ok(example, 'the README has an example .algoritmekader.json');
   const config = parseCorpusConfig(example);
   assert.equal(config.rules.AK061, 'off');

@@ -4,7 +4,7 @@
 import type { Token } from 'markdown-it';
 import type { Range } from '../../text/positions';
 import { idOfAttrList, idsInAttrLists, splitHeadingAttrList } from './attrList';
-import type { ContainerInfo } from './containers';
+import { matchContainer, type ContainerInfo } from './containers';
 import { createSiteMarkdown, type InlineSpan } from './siteMarkdown';
 import { slugify, uniqueId } from './slugify';
 
@@ -60,62 +60,184 @@ interface SourceLines {
   texts: string[];
 }
 
+/** A run of text lines read together by the inline parser: each line's content, from its first non-blank column. */
+interface TextRun {
+  lines: { line: number; column: number; text: string }[];
+}
+
+/** A heading found by the block scan; its text is read by the inline parser afterwards. */
+interface ScannedHeading {
+  level: number;
+  line: number;
+  /** The last line (a setext heading's underline). */
+  endLine: number;
+  column: number;
+  text: string;
+}
+
+const fenceOpen = /^(`{3,}|~{3,})/;
+const atxHeading = /^(#{1,6})(.*)$/;
+/** A list item's marker and the space after it: the item's content is read as blocks of its own (a heading in it is a heading). */
+const listMarker = /^(?:[-*+]|\d+\.)[ \t]+/;
+const setextUnderline = /^(=+|-+)[ \t]*$/;
+const definition = /^\[(\^?)([^\]]+)\]:[ \t]*(.*)$/;
+const htmlTagLine = /^<\/?[A-Za-z]/;
+/** What makes a run of text worth the inline parser: an inline link or image, an HTML tag or autolink, an attribute list with an id, a footnote reference. */
+const inlineSyntax = /\]\(|<[A-Za-z/]|\{[^}\n]*#|\[\^/;
+
+/** The indentation of a line in columns (a tab goes to the next multiple of 4) and where its content starts. */
+function indentOf(text: string): { width: number; start: number } {
+  let width = 0;
+  let start = 0;
+  for (; start < text.length; start++) {
+    const char = text[start];
+    if (char === ' ') width++;
+    else if (char === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return { width, start };
+}
+
 /**
  * Parses the body of a page (the text from `bodyStart`, which is file line `bodyLine`). `text` has
  * LF or CRLF line ends (a lone CR already made a LF by the caller).
+ *
+ * The block structure is read line by line as Python-Markdown reads it (fenced code at any
+ * indentation, HTML comments, admonition, details and tab blocks with their 4-column bodies,
+ * `#` headings at the start of a block, setext headings under a block's first line, reference and
+ * footnote definitions); the inline syntax of each run of text lines (links, images, HTML tags,
+ * code spans, emphasis in headings) by markdown-it's inline parser, and only where the run has any.
  */
 export function parsePageBody(text: string, bodyStart: number, bodyLine: number): PageBody {
-  const body = text.slice(bodyStart);
-  const lines = sourceLines(body, bodyStart);
-  const env: { references?: Record<string, { href: string; title: string }> } = {};
-  const tokens = md.parse(body, env);
+  const lines = sourceLines(text.slice(bodyStart), bodyStart);
   const result: PageBody = { headings: [], links: [], ids: new Set(), containers: [], codeLines: [], htmlLines: [] };
-  const position = (line: number, character: number) => ({ line: bodyLine + line, character });
-  const rangeOf = (line: number, start: number, end: number): Range => ({ start: position(line, start), end: position(line, end) });
-  const link = (kind: LinkKind, target: string, line: number, column: number, attribute?: 'href' | 'src') => {
+  const rangeOf = (line: number, start: number, end: number): Range => ({ start: { line: bodyLine + line, character: start }, end: { line: bodyLine + line, character: end } });
+  const link: AddLink = (kind, target, line, column, attribute) => {
     const start = lines.starts[line] + column;
     result.links.push({ kind, attribute, target, range: rangeOf(line, column, column + target.length), offsets: [start, start + target.length] });
   };
-  /** Headings without an id of their own get theirs after every other id is known, as toc does. */
-  const pendingHeadings: { heading: Heading; slug: string }[] = [];
+  /** Ids that toc finds on the page before it makes the headings' ids: attribute lists (raw HTML is stashed away by then). */
+  const attrIds = new Set<string>();
+  const headings: ScannedHeading[] = [];
+  const runs: TextRun[] = [];
+  const containers: { bodyIndent: number }[] = [];
+  let run: TextRun | undefined;
+  let fence: { marker: string; start: number } | undefined;
+  let inComment = false;
+  const endRun = () => {
+    if (run) runs.push(run);
+    run = undefined;
+  };
 
-  for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index];
-    const map = token.map;
-    switch (token.type) {
-      case 'heading_open': {
-        const inline = tokens[index + 1];
-        if (!map || inline?.type !== 'inline') break;
-        const heading = readHeading(token, inline, lines, map, rangeOf);
-        if (heading.explicitId) result.ids.add(heading.id);
-        else pendingHeadings.push({ heading, slug: heading.id });
-        result.headings.push(heading);
-        break;
+  for (let line = 0; line < lines.texts.length; line++) {
+    const source = lines.texts[line];
+    if (fence) {
+      const { start } = indentOf(source);
+      const closing = fenceOpen.exec(source.slice(start));
+      if (closing && closing[1][0] === fence.marker[0] && closing[1].length >= fence.marker.length && source.slice(start + closing[1].length).trim() === '') {
+        result.codeLines.push([bodyLine + fence.start, bodyLine + line + 1]);
+        fence = undefined;
       }
-      case 'inline':
-        if (map) readInline(token, lines, map, link, result.ids);
-        break;
-      case 'reference_definition':
-        if (map) readReference(token, env, lines, map, link, result.ids);
-        break;
-      case 'fence':
-      case 'code_block':
-        if (map) result.codeLines.push([bodyLine + map[0], bodyLine + map[1]]);
-        break;
-      case 'html_block':
-        if (map) {
-          result.htmlLines.push([bodyLine + map[0], bodyLine + map[1]]);
-          readHtml(token.content, map[0], lines, link, result.ids);
-        }
-        break;
-      default:
-        if (token.meta?.container && map) {
-          result.containers.push({ info: token.meta.container as ContainerInfo, line: bodyLine + map[0], range: rangeOf(map[0], 0, lines.texts[map[0]].length) });
-        }
+      continue;
     }
+    if (inComment) {
+      if (source.includes('-->')) inComment = false;
+      continue;
+    }
+    const { width, start } = indentOf(source);
+    if (start === source.length) {
+      endRun();
+      continue;
+    }
+    while (containers.length > 0 && width < containers[containers.length - 1].bodyIndent) containers.pop();
+    const relative = width - (containers.length > 0 ? containers[containers.length - 1].bodyIndent : 0);
+    const content = source.slice(start);
+
+    const opensFence = fenceOpen.exec(content);
+    if (opensFence) {
+      endRun();
+      fence = { marker: opensFence[1], start: line };
+      continue;
+    }
+    if (content.startsWith('<!--')) {
+      endRun();
+      inComment = !content.includes('-->', 4);
+      continue;
+    }
+    if (relative <= 3) {
+      const container = matchContainer(content);
+      if (container) {
+        endRun();
+        const bodyIndent = width + 4;
+        let next = line + 1;
+        while (next < lines.texts.length && lines.texts[next].trim() === '') next++;
+        const empty = next >= lines.texts.length || indentOf(lines.texts[next]).width < bodyIndent;
+        result.containers.push({ info: { ...container, empty }, line: bodyLine + line, range: rangeOf(line, 0, source.length) });
+        containers.push({ bodyIndent });
+        continue;
+      }
+      const marker = listMarker.exec(content);
+      const itemStart = marker ? marker[0].length : 0;
+      const atx = relative === 0 || marker ? atxHeading.exec(content.slice(itemStart)) : null;
+      if (atx) {
+        endRun();
+        const textStart = start + itemStart + atx[1].length + (atx[2].length - atx[2].trimStart().length);
+        const headingText = atx[2].trim().replace(/[ \t]*#+$/, '').trimEnd();
+        headings.push({ level: atx[1].length, line, endLine: line, column: textStart, text: headingText });
+        continue;
+      }
+      // An underline makes the line above a heading anywhere in a block (Python-Markdown's setext rule searches the whole block).
+      const underline = setextUnderline.exec(content);
+      if (underline && run) {
+        const last = run.lines.pop()!;
+        if (run.lines.length === 0) run = undefined;
+        endRun();
+        headings.push({ level: underline[1][0] === '=' ? 1 : 2, line: last.line, endLine: line, column: last.column, text: last.text.trimEnd() });
+        continue;
+      }
+      const defined = definition.exec(content);
+      if (defined) {
+        endRun();
+        if (defined[1]) {
+          // A footnote: its id, and its text is text.
+          result.ids.add(`fn:${defined[2]}`);
+          const textAt = source.length - defined[3].length;
+          if (defined[3].trim() !== '') run = { lines: [{ line, column: textAt, text: defined[3] }] };
+        } else readDefinition(defined[3], source, line, link);
+        continue;
+      }
+    }
+    if (htmlTagLine.test(content)) result.htmlLines.push([bodyLine + line, bodyLine + line + 1]);
+    (run ??= { lines: [] }).lines.push({ line, column: start, text: content });
   }
-  for (const { heading, slug } of pendingHeadings) heading.id = uniqueId(slug, result.ids);
+  endRun();
+  if (fence) result.codeLines.push([bodyLine + fence.start, bodyLine + lines.texts.length]);
+
+  // A heading's text is a run of text too: it may hold links.
+  for (const heading of headings) runs.push({ lines: [{ line: heading.line, column: heading.column, text: heading.text }] });
+  for (const textRun of runs) {
+    const joined = textRun.lines.map((entry) => entry.text).join('\n');
+    if (inlineSyntax.test(joined)) readInline(parseInline(joined), joined, textRun, link, result.ids, attrIds);
+  }
+  for (const id of attrIds) result.ids.add(id);
+  const pending: Heading[] = [];
+  for (const scanned of headings) {
+    const heading = readHeading(scanned, lines, rangeOf);
+    if (heading.explicitId) result.ids.add(heading.id);
+    else pending.push(heading);
+    result.headings.push(heading);
+  }
+  // toc gives ids to the headings without one of their own last, avoiding every id already on the page.
+  const used = new Set([...attrIds, ...result.headings.filter((h) => h.explicitId).map((h) => h.id)]);
+  for (const heading of pending) {
+    heading.id = uniqueId(heading.id, used);
+    result.ids.add(heading.id);
+  }
   return result;
+}
+
+function parseInline(text: string): Token[] {
+  return md.parseInline(text, {})[0]?.children ?? [];
 }
 
 function sourceLines(body: string, offset: number): SourceLines {
@@ -133,99 +255,65 @@ function sourceLines(body: string, offset: number): SourceLines {
   return { starts, texts };
 }
 
-/**
- * Where each line of an inline token's content stands in the source: markdown-it strips a block's
- * indentation and markers from each line and trims the whole, so line `i` of the content is the
- * end of source line `map[0] + i`.
- */
-function contentColumns(content: string, lines: SourceLines, map: [number, number]): { line: number; column: number; from: number }[] {
-  const result: { line: number; column: number; from: number }[] = [];
+/** The source line and column of an offset into a run's joined text. */
+function locate(run: TextRun, offset: number): { line: number; column: number } {
   let from = 0;
-  content.split('\n').forEach((part, index) => {
-    const line = Math.min(map[0] + index, lines.texts.length - 1);
-    const source = lines.texts[line];
-    const trimmed = part.trimEnd();
-    const suffixAt = source.trimEnd().length - trimmed.length;
-    const column = suffixAt >= 0 && source.startsWith(trimmed, suffixAt) ? suffixAt : Math.max(0, source.indexOf(trimmed));
-    result.push({ line, column, from });
-    from += part.length + 1;
-  });
-  return result;
+  for (const entry of run.lines) {
+    if (offset <= from + entry.text.length) return { line: entry.line, column: entry.column + offset - from };
+    from += entry.text.length + 1;
+  }
+  const last = run.lines[run.lines.length - 1];
+  return { line: last.line, column: last.column + last.text.length };
 }
 
-/** The source line and column of an offset into an inline token's content. */
-function locate(columns: { line: number; column: number; from: number }[], offset: number): { line: number; column: number } {
-  let at = columns[0];
-  for (const candidate of columns) if (candidate.from <= offset) at = candidate;
-  return { line: at.line, column: at.column + offset - at.from };
-}
-
-function readHeading(
-  open: Token,
-  inline: Token,
-  lines: SourceLines,
-  map: [number, number],
-  rangeOf: (line: number, start: number, end: number) => Range,
-): Heading {
-  const { text: shownSource, attrs } = splitHeadingAttrList(inline.content);
+function readHeading(scanned: ScannedHeading, lines: SourceLines, rangeOf: (line: number, start: number, end: number) => Range): Heading {
+  const { text: shown, attrs } = splitHeadingAttrList(scanned.text);
   const explicit = attrs ? idOfAttrList(attrs) : undefined;
-  const text = plainText(inline.children ?? [], shownSource.length);
-  const columns = contentColumns(inline.content, lines, map);
-  const start = locate(columns, 0);
-  const end = locate(columns, shownSource.length);
-  const lastLine = map[1] - 1;
+  const text = inlineSyntaxInHeading.test(shown) ? plainText(parseInline(shown)) : shown.replace(/\\(.)/g, '$1');
+  const textStart = lines.starts[scanned.line] + scanned.column;
   return {
-    level: Number(open.tag.slice(1)),
-    text,
+    level: scanned.level,
+    text: text.trim(),
     id: explicit ?? slugify(text),
     explicitId: explicit !== undefined,
-    range: { start: rangeOf(map[0], 0, 0).start, end: rangeOf(lastLine, 0, lines.texts[lastLine]?.length ?? 0).end },
-    textOffsets: [lines.starts[start.line] + start.column, lines.starts[end.line] + end.column],
+    range: { start: rangeOf(scanned.line, 0, 0).start, end: rangeOf(scanned.endLine, 0, lines.texts[scanned.endLine].length).end },
+    textOffsets: [textStart, textStart + shown.length],
   };
 }
 
-/** The text a heading shows: text and code, without markup and HTML tags, up to `limit` characters of its source (its attribute list dropped). */
-function plainText(children: Token[], limit: number): string {
+/** Heading text that has more than plain words: markup, escapes, entities, HTML. */
+const inlineSyntaxInHeading = /[\\`*_[<&!]/;
+
+/** The text a heading shows: text and code, without markup and HTML tags. */
+function plainText(children: Token[]): string {
   let text = '';
   for (const child of children) {
-    const span = child.meta?.span as InlineSpan | undefined;
-    if (span && span.start >= limit) break;
     if (child.type === 'text' || child.type === 'code_inline') text += child.content;
     else if (child.type === 'softbreak' || child.type === 'hardbreak') text += ' ';
-    else if (child.type === 'image') text += plainText(child.children ?? [], Infinity);
+    else if (child.type === 'image') text += plainText(child.children ?? []);
   }
-  // The attribute list is in the last text token when markdown-it saw it as text.
-  return splitHeadingAttrList(text).text.trim();
+  return text;
 }
 
 type AddLink = (kind: LinkKind, target: string, line: number, column: number, attribute?: 'href' | 'src') => void;
 
-function readInline(token: Token, lines: SourceLines, map: [number, number], link: AddLink, ids: Set<string>): void {
-  const content = token.content;
-  let columns: ReturnType<typeof contentColumns> | undefined;
-  const at = (offset: number) => locate((columns ??= contentColumns(content, lines, map)), offset);
-  for (const child of token.children ?? []) {
+function readInline(children: Token[], content: string, run: TextRun, link: AddLink, ids: Set<string>, attrIds: Set<string>): void {
+  for (const child of children) {
     const span = child.meta?.span as InlineSpan | undefined;
     if (child.type === 'link_open' || child.type === 'image') {
       if (!span || child.markup === 'autolink' || child.markup === 'linkify') continue;
-      const source = content.slice(span.start, span.end);
-      const target = inlineTarget(source);
-      if (target) {
-        const where = at(span.start + target.at);
-        link(child.type === 'image' ? 'image' : 'inline', target.text, where.line, where.column);
-      } else if (/^!?\[\^/.test(source)) {
-        // `[^x]`: a footnote reference, not a link.
-      } else {
-        // A reference link (`[text][label]`): its target is checked at the definition.
-      }
+      // A reference link (`[text][label]`) is checked at its definition; `[^x]` is a footnote reference.
+      const target = inlineTarget(content.slice(span.start, span.end));
+      if (!target) continue;
+      const where = locate(run, span.start + target.at);
+      link(child.type === 'image' ? 'image' : 'inline', target.text, where.line, where.column);
     } else if (child.type === 'html_inline' && span) {
-      const where = at(span.start);
-      readHtml(child.content, where.line, lines, link, ids, where.column);
+      readHtml(child.content, span.start, run, link, ids);
     } else if (child.type === 'text') {
-      for (const id of idsInAttrLists(child.content)) ids.add(id);
+      for (const id of idsInAttrLists(child.content)) attrIds.add(id);
     }
   }
-  for (const match of content.matchAll(/\[\^([^\]\s]+)\]/g)) if (!content.startsWith(':', match.index + match[0].length)) ids.add(`fnref:${match[1]}`);
+  for (const match of content.matchAll(/\[\^([^\]\s]+)\]/g)) ids.add(`fnref:${match[1]}`);
 }
 
 /** The target of an inline link's source `[text](target "title")`, with its offset in that source. */
@@ -281,43 +369,23 @@ function findDestinationStart(source: string): number {
   return -1;
 }
 
-function readReference(token: Token, env: { references?: Record<string, { href: string; title: string }> }, lines: SourceLines, map: [number, number], link: AddLink, ids: Set<string>): void {
-  const label = String(token.meta?.label ?? '');
-  const line = map[0];
-  const source = lines.texts[line];
-  const footnote = /^\s*\[\^([^\]]+)\]:/.exec(source);
-  if (footnote) {
-    ids.add(`fn:${footnote[1]}`);
-    return;
-  }
-  if (!env.references?.[label]) return;
-  const close = source.indexOf(']:');
-  if (close === -1) return;
-  let at = close + 2;
-  while (source[at] === ' ' || source[at] === '\t') at++;
-  if (at >= source.length) return; // The target is on the next line: rare; left unchecked.
-  const wrapped = source[at] === '<';
-  const start = wrapped ? at + 1 : at;
-  const end = wrapped ? source.indexOf('>', start) : source.slice(start).search(/\s|$/) + start;
+/** A reference definition's target, from the text after `]:` on line `line`. */
+function readDefinition(rest: string, source: string, line: number, link: AddLink): void {
+  const at = source.length - rest.length;
+  if (rest.trim() === '') return; // The target is on the next line: rare; left unchecked.
+  const wrapped = rest.startsWith('<');
+  const start = wrapped ? 1 : 0;
+  const end = wrapped ? rest.indexOf('>', 1) : rest.search(/\s|$/);
   if (end < start) return;
-  link('reference', source.slice(start, end), line, start);
+  link('reference', rest.slice(start, end), line, at + start);
 }
 
 const htmlAttribute = /\b(href|src|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 
-/** Links and ids in raw HTML; `line` and `column` say where `html` starts. Comments are no HTML. */
-function readHtml(html: string, line: number, lines: SourceLines, link: AddLink, ids: Set<string>, column = -1): void {
-  const withoutComments = html.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => comment.replace(/[^\n]/g, ' '));
-  let lineIndex = line;
-  let lineStart = 0;
-  let base = column;
-  for (const match of withoutComments.matchAll(htmlAttribute)) {
-    // Advance to the line the attribute is on.
-    for (let newline = withoutComments.indexOf('\n', lineStart); newline !== -1 && newline < match.index; newline = withoutComments.indexOf('\n', lineStart)) {
-      lineStart = newline + 1;
-      lineIndex++;
-      base = -1;
-    }
+/** Links and ids in an HTML tag that starts at `offset` of a run's joined text. Comments are no HTML. */
+function readHtml(html: string, offset: number, run: TextRun, link: AddLink, ids: Set<string>): void {
+  if (html.startsWith('<!--')) return;
+  for (const match of html.matchAll(htmlAttribute)) {
     const name = match[1].toLowerCase();
     const value = match[2] ?? match[3] ?? match[4] ?? '';
     if (name === 'id' || name === 'name') {
@@ -325,11 +393,7 @@ function readHtml(html: string, line: number, lines: SourceLines, link: AddLink,
       continue;
     }
     const valueAt = match.index + match[0].length - value.length - (match[4] === undefined ? 1 : 0);
-    const offsetInLine = valueAt - lineStart;
-    // A block's lines keep their text but may lose indentation: find the line's text in the source.
-    const lineText = withoutComments.slice(lineStart, withoutComments.indexOf('\n', lineStart) === -1 ? undefined : withoutComments.indexOf('\n', lineStart));
-    const source = lines.texts[lineIndex] ?? '';
-    const lineColumn = base >= 0 ? base : Math.max(0, source.indexOf(lineText.trimEnd()));
-    link('html', value, lineIndex, lineColumn + offsetInLine, name as 'href' | 'src');
+    const where = locate(run, offset + valueAt);
+    link('html', value, where.line, where.column, name as 'href' | 'src');
   }
 }

@@ -12,8 +12,11 @@ export interface InlineSpan {
   end: number;
 }
 
-/** Wraps an inline rule so that the first token it pushes carries the span of source it consumed. */
-function recordSpan(md: MarkdownIt, name: string): void {
+/**
+ * Wraps an inline rule so that the token it opens (`type`) carries the span of source it consumed.
+ * Text pending before it is pushed first, so the token is looked up by type, not by position.
+ */
+function recordSpan(md: MarkdownIt, name: string, type: string): void {
   const rule = md.inline.ruler.__rules__.find((candidate) => candidate.name === name);
   if (!rule) return;
   const original = rule.fn as InlineRule;
@@ -21,8 +24,13 @@ function recordSpan(md: MarkdownIt, name: string): void {
     const start = state.pos;
     const count = state.tokens.length;
     if (!original(state, silent)) return false;
-    const token = state.tokens[count];
-    if (!silent && token) token.meta = { ...token.meta, span: { start, end: state.pos } satisfies InlineSpan };
+    if (silent) return true;
+    for (let index = count; index < state.tokens.length; index++) {
+      const token = state.tokens[index];
+      if (token.type !== type) continue;
+      token.meta = { ...token.meta, span: { start, end: state.pos } satisfies InlineSpan };
+      break;
+    }
     return true;
   });
 }
@@ -31,7 +39,17 @@ function recordSpan(md: MarkdownIt, name: string): void {
 export function createSiteMarkdown(): MarkdownIt {
   const md = markdownIt('default', { html: true, linkify: false });
   md.use(containersPlugin);
-  for (const name of ['link', 'image', 'html_inline', 'autolink']) recordSpan(md, name);
+  for (const [name, type] of [
+    ['link', 'link_open'],
+    ['image', 'image'],
+    ['html_inline', 'html_inline'],
+    ['autolink', 'link_open'],
+  ]) {
+    recordSpan(md, name, type);
+  }
   md.core.ruler.disable('strip_references');
+  // Targets are read from the source as written; markdown-it's URL normalising and filtering would only cost time.
+  md.normalizeLink = (url) => url;
+  md.validateLink = () => true;
   return md;
 }
