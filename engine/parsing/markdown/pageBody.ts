@@ -52,7 +52,8 @@ export interface PageBody {
   htmlLines: [number, number][];
 }
 
-const md = createSiteMarkdown();
+/** Made on first use: a bundle that imports the engine for other things does not carry the parser's set-up. */
+let md: ReturnType<typeof createSiteMarkdown> | undefined;
 
 /** One line of the body: where it starts in the file and its text. */
 interface SourceLines {
@@ -237,6 +238,7 @@ export function parsePageBody(text: string, bodyStart: number, bodyLine: number)
 }
 
 function parseInline(text: string): Token[] {
+  md ??= createSiteMarkdown();
   return md.parseInline(text, {})[0]?.children ?? [];
 }
 
