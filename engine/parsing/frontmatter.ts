@@ -1,5 +1,7 @@
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import type { Range } from '../text/positions';
+import { BlockPositions, FrontmatterEntry, YamlList, YamlMap, YamlMapEntry, YamlScalar, type YamlValue } from './frontmatterValues';
+import { readSimpleBlock } from './simpleFrontmatter';
 
 // The frontmatter block is split by hand rather than with gray-matter: RULES.md defines the
 // delimiters line by line (a line that is `---`, trailing white space allowed, BOM before it),
@@ -7,98 +9,7 @@ import type { Range } from '../text/positions';
 // block as all frontmatter and keeps no offsets); the block is then parsed once, by `yaml`,
 // with every key and item keeping its source range.
 
-/**
- * Maps file offsets of a block to positions. Ranges are made when asked for, not kept: a large
- * corpus holds millions of keys and items, and few of their ranges are ever looked at.
- */
-export class BlockPositions {
-  /**
-   * @param lineStarts the offsets where the lines of the block's YAML text start, relative to that text
-   * @param yamlStart the file offset where that text starts
-   */
-  constructor(
-    readonly lineStarts: readonly number[],
-    readonly yamlStart: number,
-  ) {}
-
-  /** The range between two file offsets. The block's YAML starts on the file's second line, so its line N (1-based) is the file's 0-based line N. */
-  range(from: number, to: number): Range {
-    return { start: this.position(from), end: this.position(to) };
-  }
-
-  private position(offset: number): { line: number; character: number } {
-    const relative = offset - this.yamlStart;
-    let low = 0;
-    let high = this.lineStarts.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (relative < this.lineStarts[middle]) high = middle;
-      else low = middle + 1;
-    }
-    return { line: low, character: relative - (this.lineStarts[low - 1] ?? 0) };
-  }
-}
-
-abstract class Located {
-  constructor(
-    readonly positions: BlockPositions,
-    /** File offsets of the source text. */
-    readonly start: number,
-    readonly end: number,
-  ) {}
-  get range(): Range {
-    return this.positions.range(this.start, this.end);
-  }
-  get offsets(): [number, number] {
-    return [this.start, this.end];
-  }
-}
-
-export class YamlScalar extends Located {
-  readonly kind = 'scalar';
-  constructor(positions: BlockPositions, start: number, end: number, readonly value: unknown) {
-    super(positions, start, end);
-  }
-}
-
-export class YamlList extends Located {
-  readonly kind = 'list';
-  constructor(positions: BlockPositions, start: number, end: number, readonly items: YamlValue[], readonly flow: boolean) {
-    super(positions, start, end);
-  }
-}
-
-export class YamlMap extends Located {
-  readonly kind = 'map';
-}
-
-/** A YAML value and where its source text is in the file. */
-export type YamlValue = YamlScalar | YamlList | YamlMap;
-
-export class FrontmatterEntry {
-  constructor(
-    readonly positions: BlockPositions,
-    readonly key: string,
-    readonly keyStart: number,
-    readonly keyEnd: number,
-    readonly value: YamlValue,
-    /** Offsets of the key's first character and of the end of its value's last line (newline included). */
-    readonly spanStart: number,
-    readonly spanEnd: number,
-    /** False for a key that appeared before (the later occurrences of a duplicate key). */
-    readonly first: boolean,
-  ) {}
-  get keyRange(): Range {
-    return this.positions.range(this.keyStart, this.keyEnd);
-  }
-  /** File offsets of the key. */
-  get keyOffsets(): [number, number] {
-    return [this.keyStart, this.keyEnd];
-  }
-  get lineSpan(): [number, number] {
-    return [this.spanStart, this.spanEnd];
-  }
-}
+export { BlockPositions, FrontmatterEntry, YamlList, YamlMap, YamlMapEntry, YamlScalar, type YamlValue } from './frontmatterValues';
 
 export interface YamlProblem {
   message: string;
@@ -180,6 +91,19 @@ export function parseFrontmatter(text: string, cache?: FrontmatterCache): Frontm
  */
 export const maxFrontmatterChars = 64 * 1024;
 
+/** Off only in the differential test that holds the simple reader to `yaml`. */
+let useSimpleReader = true;
+
+/** For tests: parses with `yaml` alone. */
+export function parseFrontmatterWithYaml(text: string): Frontmatter {
+  useSimpleReader = false;
+  try {
+    return parseFrontmatter(text);
+  } finally {
+    useSimpleReader = true;
+  }
+}
+
 function parseBlock(text: string, block: Block): Frontmatter {
   const yamlText = text.slice(block.yamlStart, block.yamlEnd);
   const base = { status: 'parsed' as const, bodyStart: block.bodyStart, closeLine: block.closeLine, closeStart: block.yamlEnd };
@@ -188,12 +112,16 @@ function parseBlock(text: string, block: Block): Frontmatter {
     const start = { line: 1, character: 0 };
     return { ...base, errors: [{ message, range: { start, end: start } }], isMapping: true, entries: [] };
   }
-  const document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, version: '1.2' });
   // Line starts from the text itself, as the parse cache finds them again: the parser's LineCounter
   // misses the line breaks inside a token it rejects, which would put later errors on the wrong line.
   const lineStarts = [0];
   for (let index = yamlText.indexOf('\n'); index !== -1; index = yamlText.indexOf('\n', index + 1)) lineStarts.push(index + 1);
   const positions = new BlockPositions(lineStarts, block.yamlStart);
+  if (useSimpleReader) {
+    const simple = readSimpleBlock(yamlText, positions);
+    if (simple) return { ...base, errors: [], isMapping: true, flow: false, entries: simple };
+  }
+  const document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, version: '1.2' });
   const shift = block.yamlStart;
   // Between the CR and the LF of a line break is no position in an editor: an error there ends before the CR.
   const beforeBreak = (offset: number) => (yamlText.charCodeAt(offset - 1) === 0x0d && yamlText.charCodeAt(offset) === 0x0a ? offset - 1 : offset) + shift;
@@ -229,12 +157,21 @@ function toValue(resolve: (alias: Alias) => Node | undefined, positions: BlockPo
     const target = resolve(node);
     return isScalar(target) ? new YamlScalar(positions, start, end, target.value) : new YamlMap(positions, start, end);
   }
-  if (isScalar(node)) return new YamlScalar(positions, start, end, node.value);
+  if (isScalar(node)) return new YamlScalar(positions, start, end, node.value, typeof node.value === 'number' ? node.source : undefined);
   if (isSeq(node)) {
     const items = node.items.map((item) => toValue(resolve, positions, item as Node | null, start));
     return new YamlList(positions, start, end, items, node.flow === true);
   }
-  return new YamlMap(positions, start, end);
+  const entries: YamlMapEntry[] = [];
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isScalar(pair.key) || !pair.key.range) continue;
+      const keyStart = pair.key.range[0] + positions.yamlStart;
+      const keyEnd = pair.key.range[1] + positions.yamlStart;
+      entries.push(new YamlMapEntry(positions, String(pair.key.value), keyStart, keyEnd, toValue(resolve, positions, pair.value as Node | null, keyEnd)));
+    }
+  }
+  return new YamlMap(positions, start, end, entries);
 }
 
 /**
