@@ -64,6 +64,8 @@ interface SourceLines {
 /** A run of text lines read together by the inline parser: each line's content, from its first non-blank column. */
 interface TextRun {
   lines: { line: number; column: number; text: string }[];
+  /** Some line has inline syntax worth the parser (most runs have none). */
+  syntax: boolean;
 }
 
 /** A heading found by the block scan; its text is read by the inline parser afterwards. */
@@ -83,6 +85,8 @@ const listMarker = /^(?:[-*+]|\d+\.)[ \t]+/;
 const setextUnderline = /^(=+|-+)[ \t]*$/;
 const definition = /^\[(\^?)([^\]]+)\]:[ \t]*(.*)$/;
 const htmlTagLine = /^<\/?[A-Za-z]/;
+/** The first characters of the block syntax read here (and digits, for ordered list items). */
+const blockStarts = new Set(['`', '~', '<', '!', '?', '=', '-', '*', '+', '#', '[']);
 /** What makes a run of text worth the inline parser: an inline link or image, an HTML tag or autolink, an attribute list with an id, a footnote reference. */
 const inlineSyntax = /\]\(|<[A-Za-z/]|\{[^}\n]*#|\[\^/;
 
@@ -129,6 +133,11 @@ export function parsePageBody(text: string, bodyStart: number, bodyLine: number)
     if (run) runs.push(run);
     run = undefined;
   };
+  const addText = (line: number, column: number, content: string) => {
+    run ??= { lines: [], syntax: false };
+    run.lines.push({ line, column, text: content });
+    if (!run.syntax && inlineSyntax.test(content)) run.syntax = true;
+  };
 
   for (let line = 0; line < lines.texts.length; line++) {
     const source = lines.texts[line];
@@ -153,6 +162,12 @@ export function parsePageBody(text: string, bodyStart: number, bodyLine: number)
     while (containers.length > 0 && width < containers[containers.length - 1].bodyIndent) containers.pop();
     const relative = width - (containers.length > 0 ? containers[containers.length - 1].bodyIndent : 0);
     const content = source.slice(start);
+    // Most lines are plain text: their first character rules out every block syntax but a few.
+    const first = content[0];
+    if (!blockStarts.has(first) && !(first >= '0' && first <= '9')) {
+      addText(line, start, content);
+      continue;
+    }
 
     const opensFence = fenceOpen.exec(content);
     if (opensFence) {
@@ -203,22 +218,23 @@ export function parsePageBody(text: string, bodyStart: number, bodyLine: number)
           // A footnote: its id, and its text is text.
           result.ids.add(`fn:${defined[2]}`);
           const textAt = source.length - defined[3].length;
-          if (defined[3].trim() !== '') run = { lines: [{ line, column: textAt, text: defined[3] }] };
+          if (defined[3].trim() !== '') run = { lines: [{ line, column: textAt, text: defined[3] }], syntax: inlineSyntax.test(defined[3]) };
         } else readDefinition(defined[3], source, line, link);
         continue;
       }
     }
     if (htmlTagLine.test(content)) result.htmlLines.push([bodyLine + line, bodyLine + line + 1]);
-    (run ??= { lines: [] }).lines.push({ line, column: start, text: content });
+    addText(line, start, content);
   }
   endRun();
   if (fence) result.codeLines.push([bodyLine + fence.start, bodyLine + lines.texts.length]);
 
   // A heading's text is a run of text too: it may hold links.
-  for (const heading of headings) runs.push({ lines: [{ line: heading.line, column: heading.column, text: heading.text }] });
+  for (const heading of headings) runs.push({ lines: [{ line: heading.line, column: heading.column, text: heading.text }], syntax: inlineSyntax.test(heading.text) });
   for (const textRun of runs) {
+    if (!textRun.syntax) continue;
     const joined = textRun.lines.map((entry) => entry.text).join('\n');
-    if (inlineSyntax.test(joined)) readInline(parseInline(joined), joined, textRun, link, result.ids, attrIds);
+    readInline(parseInline(joined), joined, textRun, link, result.ids, attrIds);
   }
   for (const id of attrIds) result.ids.add(id);
   const pending: Heading[] = [];
@@ -271,7 +287,9 @@ function locate(run: TextRun, offset: number): { line: number; column: number } 
 function readHeading(scanned: ScannedHeading, lines: SourceLines, rangeOf: (line: number, start: number, end: number) => Range): Heading {
   const { text: shown, attrs } = splitHeadingAttrList(scanned.text);
   const explicit = attrs ? idOfAttrList(attrs) : undefined;
-  const text = inlineSyntaxInHeading.test(shown) ? plainText(parseInline(shown)) : shown.replace(/\\(.)/g, '$1');
+  // pymdownx.emoji turns a shortcode into an image: no text of the heading (nor of its id).
+  const words = shown.replace(emojiShortcode, '');
+  const text = inlineSyntaxInHeading.test(words) ? plainText(parseInline(words)) : words.replace(/\\(.)/g, '$1');
   const textStart = lines.starts[scanned.line] + scanned.column;
   return {
     level: scanned.level,
@@ -282,6 +300,9 @@ function readHeading(scanned: ScannedHeading, lines: SourceLines, rangeOf: (line
     textOffsets: [textStart, textStart + shown.length],
   };
 }
+
+/** An emoji shortcode as pymdownx.emoji finds it (`:smile:`). */
+const emojiShortcode = /:[+\-\w]+:/g;
 
 /** Heading text that has more than plain words: markup, escapes, entities, HTML. */
 const inlineSyntaxInHeading = /[\\`*_[<&!]/;
