@@ -18,7 +18,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /** Bump when the output for a given (documents, seed) changes. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 /** Written last into the corpus root; its presence marks a complete corpus. */
 export const MANIFEST_FILE = 'generated-corpus.json';
 
@@ -147,8 +147,18 @@ const ROLLEN = ['beleid-en-advies', 'jurist', 'ontwikkelaar', 'projectleider'];
 const TAG_VOCAB = new Set<string>([...LEVENSCYCLUS_PAGES, ...ONDERWERPEN, ...ROLLEN]);
 /** the list keys of RULES.md (checked for AK021/AK022); `hide`, `uitzondering` and the like are not */
 const LIST_KEYS = new Set<string>([
-  'levenscyclus', 'onderwerp', 'rollen', 'vereiste', 'maatregel', 'categorie',
-  'soort-toepassing', 'risicogroep', 'transparantieverplichting', 'systeemrisico', 'open-source', 'rol-ai-act',
+  'levenscyclus',
+  'onderwerp',
+  'rollen',
+  'vereiste',
+  'maatregel',
+  'categorie',
+  'soort-toepassing',
+  'risicogroep',
+  'transparantieverplichting',
+  'systeemrisico',
+  'open-source',
+  'rol-ai-act',
 ]);
 
 /** AI-Act list values on vereisten, as combinations seen in the real corpus (weights = frequency) */
@@ -195,52 +205,297 @@ const CATEGORIEEN = ['handreiking', 'toetsingskader', 'factsheet', 'impact-asses
 
 /** real id prefixes with their real counts (vereisten) */
 const VER_PREFIXES: ReadonlyArray<readonly [string, number]> = [
-  ['aia', 40], ['arc', 1], ['aut', 1], ['avg', 13], ['awb', 2], ['bio', 1], ['bzk', 1], ['dat', 1], ['grw', 2], ['woo', 1],
+  ['aia', 40],
+  ['arc', 1],
+  ['aut', 1],
+  ['avg', 13],
+  ['awb', 2],
+  ['bio', 1],
+  ['bzk', 1],
+  ['dat', 1],
+  ['grw', 2],
+  ['woo', 1],
 ];
 /** real maatregel prefixes: [prefix, count, levenscyclus digit] */
 const MTR_PREFIXES: ReadonlyArray<readonly [string, number, number]> = [
-  ['org', 17, 0], ['pba', 6, 1], ['owp', 37, 2], ['dat', 12, 3], ['owk', 12, 4], ['ver', 6, 5], ['imp', 10, 6], ['mon', 8, 7], ['uit', 1, 8],
+  ['org', 17, 0],
+  ['pba', 6, 1],
+  ['owp', 37, 2],
+  ['dat', 12, 3],
+  ['owk', 12, 4],
+  ['ver', 6, 5],
+  ['imp', 10, 6],
+  ['mon', 8, 7],
+  ['uit', 1, 8],
 ];
 
 // Dutch-like word material
 const NOUNS = [
-  'algoritme', 'AI-systeem', 'organisatie', 'gegevens', 'persoonsgegevens', 'dataset', 'risico', 'maatregel', 'vereiste',
-  'verantwoordelijkheid', 'toezicht', 'besluitvorming', 'burger', 'betrokkene', 'ontwikkelaar', 'aanbieder', 'gebruiker',
-  'model', 'uitkomst', 'beslissing', 'proces', 'documentatie', 'evaluatie', 'monitoring', 'kwaliteit', 'transparantie',
-  'uitlegbaarheid', 'privacy', 'beveiliging', 'bias', 'discriminatie', 'grondrecht', 'wetgeving', 'verordening', 'beleid',
-  'governance', 'impact', 'analyse', 'toetsing', 'audit', 'register', 'logboek', 'bewaartermijn', 'archief', 'inkoop',
-  'leverancier', 'contract', 'overeenkomst', 'werkinstructie', 'medewerker', 'team', 'expertise', 'validatie',
-  'nauwkeurigheid', 'robuustheid', 'betrouwbaarheid', 'prestatie', 'afwijking', 'incident', 'melding', 'klacht',
-  'bezwaar', 'motivering', 'grondslag', 'doelstelling', 'probleemdefinitie', 'belanghebbende', 'afweging', 'techniek',
-  'broncode', 'training', 'testdata', 'variabele', 'steekproef', 'proportionaliteit', 'subsidiariteit', 'zorgvuldigheid',
-  'dataminimalisatie', 'pseudonimisering', 'versleuteling', 'toegang', 'aansprakelijkheid', 'conformiteit', 'registratie',
-  'overzicht', 'inventarisatie', 'levenscyclus', 'fase', 'ontwerp', 'implementatie', 'uitfasering', 'duurzaamheid',
-  'energieverbruik', 'datacenter', 'feedbackloop', 'aanval', 'kwetsbaarheid', 'toegankelijkheid', 'geletterdheid',
-  'opleiding', 'bewustwording', 'wijziging', 'versiebeheer', 'beheer', 'back-up', 'continuïteit', 'toetsingskader',
-  'handreiking', 'richtlijn', 'norm', 'standaard', 'uitgangspunt', 'context', 'toepassing', 'dienstverlening',
-  'uitvoering', 'taak', 'bevoegdheid', 'interventie', 'signaal', 'drempelwaarde', 'output', 'invoer', 'verwerking',
-  'verwerkingsregister', 'privacyverklaring', 'functionaris', 'opdrachtgever', 'bestuurder', 'gemeente',
-  'uitvoeringsorganisatie', 'risicoanalyse', 'beslisregel', 'profilering', 'herleidbaarheid', 'reproduceerbaarheid',
+  'algoritme',
+  'AI-systeem',
+  'organisatie',
+  'gegevens',
+  'persoonsgegevens',
+  'dataset',
+  'risico',
+  'maatregel',
+  'vereiste',
+  'verantwoordelijkheid',
+  'toezicht',
+  'besluitvorming',
+  'burger',
+  'betrokkene',
+  'ontwikkelaar',
+  'aanbieder',
+  'gebruiker',
+  'model',
+  'uitkomst',
+  'beslissing',
+  'proces',
+  'documentatie',
+  'evaluatie',
+  'monitoring',
+  'kwaliteit',
+  'transparantie',
+  'uitlegbaarheid',
+  'privacy',
+  'beveiliging',
+  'bias',
+  'discriminatie',
+  'grondrecht',
+  'wetgeving',
+  'verordening',
+  'beleid',
+  'governance',
+  'impact',
+  'analyse',
+  'toetsing',
+  'audit',
+  'register',
+  'logboek',
+  'bewaartermijn',
+  'archief',
+  'inkoop',
+  'leverancier',
+  'contract',
+  'overeenkomst',
+  'werkinstructie',
+  'medewerker',
+  'team',
+  'expertise',
+  'validatie',
+  'nauwkeurigheid',
+  'robuustheid',
+  'betrouwbaarheid',
+  'prestatie',
+  'afwijking',
+  'incident',
+  'melding',
+  'klacht',
+  'bezwaar',
+  'motivering',
+  'grondslag',
+  'doelstelling',
+  'probleemdefinitie',
+  'belanghebbende',
+  'afweging',
+  'techniek',
+  'broncode',
+  'training',
+  'testdata',
+  'variabele',
+  'steekproef',
+  'proportionaliteit',
+  'subsidiariteit',
+  'zorgvuldigheid',
+  'dataminimalisatie',
+  'pseudonimisering',
+  'versleuteling',
+  'toegang',
+  'aansprakelijkheid',
+  'conformiteit',
+  'registratie',
+  'overzicht',
+  'inventarisatie',
+  'levenscyclus',
+  'fase',
+  'ontwerp',
+  'implementatie',
+  'uitfasering',
+  'duurzaamheid',
+  'energieverbruik',
+  'datacenter',
+  'feedbackloop',
+  'aanval',
+  'kwetsbaarheid',
+  'toegankelijkheid',
+  'geletterdheid',
+  'opleiding',
+  'bewustwording',
+  'wijziging',
+  'versiebeheer',
+  'beheer',
+  'back-up',
+  'continuïteit',
+  'toetsingskader',
+  'handreiking',
+  'richtlijn',
+  'norm',
+  'standaard',
+  'uitgangspunt',
+  'context',
+  'toepassing',
+  'dienstverlening',
+  'uitvoering',
+  'taak',
+  'bevoegdheid',
+  'interventie',
+  'signaal',
+  'drempelwaarde',
+  'output',
+  'invoer',
+  'verwerking',
+  'verwerkingsregister',
+  'privacyverklaring',
+  'functionaris',
+  'opdrachtgever',
+  'bestuurder',
+  'gemeente',
+  'uitvoeringsorganisatie',
+  'risicoanalyse',
+  'beslisregel',
+  'profilering',
+  'herleidbaarheid',
+  'reproduceerbaarheid',
 ];
 const VERBS = [
-  'bepaalt', 'beschrijft', 'controleert', 'evalueert', 'beoordeelt', 'documenteert', 'toetst', 'analyseert', 'waarborgt',
-  'voorkomt', 'beperkt', 'verbetert', 'onderbouwt', 'registreert', 'publiceert', 'bewaakt', 'monitort', 'herziet',
-  'actualiseert', 'verwerkt', 'gebruikt', 'ontwikkelt', 'ondersteunt', 'vermindert', 'betrekt', 'informeert', 'meldt',
-  'inventariseert', 'beheert', 'borgt', 'verantwoordt', 'beïnvloedt',
+  'bepaalt',
+  'beschrijft',
+  'controleert',
+  'evalueert',
+  'beoordeelt',
+  'documenteert',
+  'toetst',
+  'analyseert',
+  'waarborgt',
+  'voorkomt',
+  'beperkt',
+  'verbetert',
+  'onderbouwt',
+  'registreert',
+  'publiceert',
+  'bewaakt',
+  'monitort',
+  'herziet',
+  'actualiseert',
+  'verwerkt',
+  'gebruikt',
+  'ontwikkelt',
+  'ondersteunt',
+  'vermindert',
+  'betrekt',
+  'informeert',
+  'meldt',
+  'inventariseert',
+  'beheert',
+  'borgt',
+  'verantwoordt',
+  'beïnvloedt',
 ];
 const ADJECTIVES = [
-  'passende', 'duidelijke', 'relevante', 'juiste', 'volledige', 'actuele', 'betrouwbare', 'transparante', 'uitlegbare',
-  'zorgvuldige', 'proportionele', 'noodzakelijke', 'wettelijke', 'technische', 'organisatorische', 'menselijke',
-  'geautomatiseerde', 'algemene', 'specifieke', 'representatieve', 'periodieke', 'onafhankelijke', 'multidisciplinaire',
-  'interne', 'externe', 'publieke', 'gevoelige', 'bijzondere', 'nieuwe', 'bestaande', 'mogelijke', 'belangrijke',
-  'concrete', 'structurele', 'aantoonbare', 'effectieve', 'redelijke', 'geëvalueerde', 'financiële', 'ethische',
+  'passende',
+  'duidelijke',
+  'relevante',
+  'juiste',
+  'volledige',
+  'actuele',
+  'betrouwbare',
+  'transparante',
+  'uitlegbare',
+  'zorgvuldige',
+  'proportionele',
+  'noodzakelijke',
+  'wettelijke',
+  'technische',
+  'organisatorische',
+  'menselijke',
+  'geautomatiseerde',
+  'algemene',
+  'specifieke',
+  'representatieve',
+  'periodieke',
+  'onafhankelijke',
+  'multidisciplinaire',
+  'interne',
+  'externe',
+  'publieke',
+  'gevoelige',
+  'bijzondere',
+  'nieuwe',
+  'bestaande',
+  'mogelijke',
+  'belangrijke',
+  'concrete',
+  'structurele',
+  'aantoonbare',
+  'effectieve',
+  'redelijke',
+  'geëvalueerde',
+  'financiële',
+  'ethische',
 ];
-const PREDICATES = ['actueel', 'volledig', 'juist', 'betrouwbaar', 'transparant', 'uitlegbaar', 'zorgvuldig', 'proportioneel', 'noodzakelijk', 'aantoonbaar', 'geschikt', 'beschikbaar'];
-const PARTICIPLES = ['vastgelegd', 'beoordeeld', 'geëvalueerd', 'beïnvloed', 'gedocumenteerd', 'getoetst', 'gecontroleerd', 'beperkt', 'gemonitord', 'bijgehouden', 'afgewogen', 'onderbouwd', 'gepubliceerd'];
+const PREDICATES = [
+  'actueel',
+  'volledig',
+  'juist',
+  'betrouwbaar',
+  'transparant',
+  'uitlegbaar',
+  'zorgvuldig',
+  'proportioneel',
+  'noodzakelijk',
+  'aantoonbaar',
+  'geschikt',
+  'beschikbaar',
+];
+const PARTICIPLES = [
+  'vastgelegd',
+  'beoordeeld',
+  'geëvalueerd',
+  'beïnvloed',
+  'gedocumenteerd',
+  'getoetst',
+  'gecontroleerd',
+  'beperkt',
+  'gemonitord',
+  'bijgehouden',
+  'afgewogen',
+  'onderbouwd',
+  'gepubliceerd',
+];
 const ARTICLES = ['de', 'het', 'een', 'elk', 'ieder', 'dit', 'deze'];
 const PREPS = ['van', 'voor', 'bij', 'met', 'in', 'op', 'door', 'tijdens', 'binnen', 'over', 'na'];
 const CONNECTORS = ['zodat', 'omdat', 'waardoor', 'terwijl', 'wanneer', 'als'];
-const IMPERATIVES = ['Leg vast', 'Bepaal', 'Beschrijf', 'Controleer', 'Evalueer', 'Documenteer', 'Toets', 'Analyseer', 'Borg', 'Publiceer', 'Inventariseer', 'Betrek', 'Informeer', 'Stel vast', 'Maak afspraken over', 'Zorg voor', 'Richt', 'Monitor'];
+const IMPERATIVES = [
+  'Leg vast',
+  'Bepaal',
+  'Beschrijf',
+  'Controleer',
+  'Evalueer',
+  'Documenteer',
+  'Toets',
+  'Analyseer',
+  'Borg',
+  'Publiceer',
+  'Inventariseer',
+  'Betrek',
+  'Informeer',
+  'Stel vast',
+  'Maak afspraken over',
+  'Zorg voor',
+  'Richt',
+  'Monitor',
+];
 const SOURCES_LINKS = [
   ['Artikel {n}(1) Verordening Artificiële Intelligentie', 'https://eur-lex.europa.eu/legal-content/NL/TXT/HTML/?uri=OJ:L_202401689#d1e{n}-1-1'],
   ['Artikel {n} Algemene Verordening Gegevensbescherming', 'https://eur-lex.europa.eu/legal-content/NL/TXT/HTML/?uri=CELEX:32016R0679#d1e{n}-1-1'],
@@ -538,7 +793,10 @@ class Generator {
   private hulpmiddelen: DocPlan[] = [];
   private vereisteSlugs = new Set<string>();
 
-  constructor(private readonly root: string, seed: number) {
+  constructor(
+    private readonly root: string,
+    seed: number,
+  ) {
     this.r = new Random(mulberry32(seed));
     this.t = new Text(this.r);
   }
@@ -599,7 +857,13 @@ class Generator {
     const r = this.r;
     const used = new Set<string>();
     const digitWeights = MTR_PREFIXES.map(([, c, d]) => [d, c] as const);
-    const verSlots = allocateIds(r, nV, VER_PREFIXES.map(([p, c]) => [p, c, 0] as const), used, [[0, 1]]);
+    const verSlots = allocateIds(
+      r,
+      nV,
+      VER_PREFIXES.map(([p, c]) => [p, c, 0] as const),
+      used,
+      [[0, 1]],
+    );
     const mtrSlots = allocateIds(r, nM, MTR_PREFIXES, used, digitWeights);
     for (const slot of verSlots) {
       const words = this.t.slugWords(1, 5);
@@ -664,18 +928,31 @@ class Generator {
   }
 
   private levenscyclus(phase?: number): Field {
-    const f = this.tags('levenscyclus', LEVENSCYCLUS_PHASES, [[1, 19], [2, 23], [3, 18], [4, 3]]);
+    const f = this.tags('levenscyclus', LEVENSCYCLUS_PHASES, [
+      [1, 19],
+      [2, 23],
+      [3, 18],
+      [4, 3],
+    ]);
     const list = f.value as string[];
     if (phase !== undefined && !list.includes(LEVENSCYCLUS_PHASES[phase])) list[0] = LEVENSCYCLUS_PHASES[phase];
     return f;
   }
 
   private onderwerp(): Field {
-    return this.tags('onderwerp', ONDERWERPEN, [[1, 42], [2, 20], [3, 3]]);
+    return this.tags('onderwerp', ONDERWERPEN, [
+      [1, 42],
+      [2, 20],
+      [3, 3],
+    ]);
   }
 
   private rollen(): Field {
-    return this.tags('rollen', ROLLEN, [[1, 30], [2, 28], [3, 5]]);
+    return this.tags('rollen', ROLLEN, [
+      [1, 30],
+      [2, 28],
+      [3, 5],
+    ]);
   }
 
   /** `count` distinct vereiste slugs, mostly from one neighbourhood (same prefix), like real lists */
@@ -818,7 +1095,11 @@ class Generator {
   private list(): string {
     const r = this.r;
     const n = r.int(3, 6);
-    const style = r.weighted([['-', 5], ['*', 2], ['1.', 1]] as const);
+    const style = r.weighted([
+      ['-', 5],
+      ['*', 2],
+      ['1.', 1],
+    ] as const);
     const out: string[] = [];
     for (let i = 0; i < n; i++) {
       const bullet = style === '1.' ? `${i + 1}.` : style;
@@ -863,23 +1144,25 @@ class Generator {
     return `!!! ${kind} "${label}"\n\n    ${this.t.sentences(r.int(1, 3))}`;
   }
 
-  private link(): string {
+  /** A link from a page in folder `from` to a maatregel, a vereiste or an onderwerp (relative, as authors write them) or to the web. */
+  private link(from: string): string {
     const r = this.r;
     const text = `${r.pick(ADJECTIVES)} ${r.pick(NOUNS)}`;
+    const to = (file: string) => path.posix.relative(from, file);
     switch (r.int(0, 3)) {
       case 0:
-        return `[${text}](${r.pick(this.maatregelen).slug}.md)`;
+        return `[${text}](${to(`${DIR_MTR}/${r.pick(this.maatregelen).slug}.md`)})`;
       case 1:
-        return `[${text}](../vereisten/${r.pick(this.vereisten).slug}.md)`;
+        return `[${text}](${to(`${DIR_VER}/${r.pick(this.vereisten).slug}.md`)})`;
       case 2:
-        return `[${text}](../../onderwerpen/${r.pick(ONDERWERPEN)}.md)`;
+        return `[${text}](${to(`docs/onderwerpen/${r.pick(ONDERWERPEN)}.md`)})`;
       default:
         return `[${text}](https://www.example.nl/${slugWord(r.pick(NOUNS))})`;
     }
   }
 
-  /** free text of about `budget` characters: paragraphs, lists, now and then a table, fence or admonition */
-  private prose(budget: number): string {
+  /** free text of about `budget` characters for a page in folder `from`: paragraphs, lists, now and then a table, fence, admonition or link */
+  private prose(budget: number, from: string): string {
     const r = this.r;
     const out: string[] = [];
     let size = 0;
@@ -894,7 +1177,7 @@ class Generator {
       else if (roll < 0.97) block = this.codeBlock();
       else block = `### ${cap(r.pick(ADJECTIVES))} ${r.pick(NOUNS)}`;
       if (block.startsWith('|') || block.startsWith('```') || block.startsWith('~~~')) extras++;
-      if (r.chance(0.15)) block += ` Zie ook ${this.link()}.`;
+      if (r.chance(0.15)) block += ` Zie ook ${this.link(from)}.`;
       out.push(block);
       size += block.length + 2;
     }
@@ -958,7 +1241,7 @@ ${d.title}.
 
 ${toel}
 
-${this.prose(this.bodyBudget(1000))}
+${this.prose(this.bodyBudget(1000), d.dir)}
 
 ## Bronnen
 
@@ -980,13 +1263,18 @@ ${this.t.paragraph()}
 
   private writeMaatregel(d: DocPlan): void {
     const r = this.r;
-    const fields: Field[] = [
-      { key: 'title', value: d.title },
-      { key: 'id', value: `urn:nl:ak:mtr:${d.slot!.prefix}-${d.slot!.nn}` },
-      this.toelichtingField(),
-    ];
+    const fields: Field[] = [{ key: 'title', value: d.title }, { key: 'id', value: `urn:nl:ak:mtr:${d.slot!.prefix}-${d.slot!.nn}` }, this.toelichtingField()];
     if (r.chance(0.86)) {
-      const count = r.chance(0.03) ? r.int(8, 30) : r.weighted([[1, 27], [2, 16], [3, 18], [4, 10], [5, 8], [6, 4]] as const);
+      const count = r.chance(0.03)
+        ? r.int(8, 30)
+        : r.weighted([
+            [1, 27],
+            [2, 16],
+            [3, 18],
+            [4, 10],
+            [5, 8],
+            [6, 4],
+          ] as const);
       fields.push({ key: 'vereiste', value: this.vereisteRefs(count) });
     }
     fields.push(this.levenscyclus(d.slot!.digit), this.onderwerp(), this.rollen());
@@ -1009,7 +1297,7 @@ ${this.t.paragraph()}
 ${fields[2].value as string}
 
 ## Toelichting
-${this.prose(this.bodyBudget(2300))}
+${this.prose(this.bodyBudget(2300), d.dir)}
 
 ## Risico
 ${this.t.paragraph()}
@@ -1029,20 +1317,34 @@ Heb je een ander voorbeeld of best practice, laat het ons weten via [algoritmes@
 
   private writeHulpmiddel(d: DocPlan): void {
     const r = this.r;
-    const fields: Field[] = [
-      { key: 'title', value: d.title },
-      this.toelichtingField(),
-      { key: 'categorie', value: r.sample(CATEGORIEEN, r.chance(0.92) ? 1 : 2) },
-    ];
+    const fields: Field[] = [{ key: 'title', value: d.title }, this.toelichtingField(), { key: 'categorie', value: r.sample(CATEGORIEEN, r.chance(0.92) ? 1 : 2) }];
     if (r.chance(0.9)) {
-      const n = r.chance(0.05) ? r.int(9, 15) : r.weighted([[1, 12], [2, 5], [3, 3], [4, 1], [5, 1], [8, 1]] as const);
+      const n = r.chance(0.05)
+        ? r.int(9, 15)
+        : r.weighted([
+            [1, 12],
+            [2, 5],
+            [3, 3],
+            [4, 1],
+            [5, 1],
+            [8, 1],
+          ] as const);
       fields.push({ key: 'vereiste', value: this.vereisteRefs(n) });
     }
     if (r.chance(0.93)) {
       const n = r.chance(0.3) ? r.int(6, 15) : r.int(1, 5);
       fields.push({ key: 'maatregel', value: this.maatregelRefs(n) });
     }
-    fields.push(this.levenscyclus(), this.onderwerp(), this.tags('rollen', ROLLEN, [[1, 1], [2, 9], [3, 9], [4, 9]]));
+    fields.push(
+      this.levenscyclus(),
+      this.onderwerp(),
+      this.tags('rollen', ROLLEN, [
+        [1, 1],
+        [2, 9],
+        [3, 9],
+        [4, 9],
+      ]),
+    );
     fields.push(r.chance(0.85) ? { key: 'hide', value: 'navigation' } : { key: 'hide', value: ['navigation', 'toc'] });
 
     const body = `
@@ -1051,7 +1353,7 @@ Heb je een ander voorbeeld of best practice, laat het ons weten via [algoritmes@
 [Direct naar ${d.title}](https://www.example.nl/hulpmiddelen/${d.slug.toLowerCase()}){ .button .md-button--secondary }
 ## Hulpmiddel
 
-${this.prose(this.bodyBudget(2500))}
+${this.prose(this.bodyBudget(2500), d.dir)}
 
 ## Relevantie
 ${this.t.paragraph()}
@@ -1077,7 +1379,7 @@ ${this.t.sentences(r.int(1, 3))}
     const opts = 'no-search no-onderwerp no-rol no-levenscyclus';
     const page = (dir: string, key: string, slug: string, withHulp: boolean, hulpExtra: string) => {
       const title = cap(slug.replace(/-/g, ' '));
-      let body = `---\ntitle: ${title}\nhide:\n- toc\n---\n\n# ${title}\n${this.t.paragraph()}\n\n${this.prose(this.bodyBudget(1800))}\n\n`;
+      let body = `---\ntitle: ${title}\nhide:\n- toc\n---\n\n# ${title}\n${this.t.paragraph()}\n\n${this.prose(this.bodyBudget(1800), `docs/${dir}`)}\n\n`;
       if (slug !== 'over-de-levenscyclus') {
         body += `## Vereisten { data-search-exclude }\n\n<!-- list_vereisten ${key}/${slug} ${opts} -->\n\n`;
         body += `## Maatregelen { data-search-exclude }\n\n<!-- list_maatregelen ${key}/${slug} ${opts} -->\n`;
@@ -1090,18 +1392,24 @@ ${this.t.sentences(r.int(1, 3))}
     for (const s of ONDERWERPEN) page('onderwerpen', 'onderwerp', s, true, ' no-id');
     for (const s of ROLLEN) page('rollen', 'rollen', s, false, '');
     for (const dir of ['levenscyclus', 'onderwerpen', 'rollen']) {
-      this.write(`docs/${dir}/index.md`, `---\ntitle: ${cap(dir)}\nhide:\n  - toc\n---\n\n# ${cap(dir)}\n\n${this.prose(this.bodyBudget(1500))}\n`);
+      this.write(`docs/${dir}/index.md`, `---\ntitle: ${cap(dir)}\nhide:\n  - toc\n---\n\n# ${cap(dir)}\n\n${this.prose(this.bodyBudget(1500), `docs/${dir}`)}\n`);
       n++;
     }
     const index = (rel: string, title: string, directive: string) => {
-      this.write(rel, `---\ntitle: ${title}\nallow_excel_export: true\nhide:\n  - navigation\n  - toc\n---\n# ${title}\n${this.t.paragraph()}\n\n${directive}\n\n## Voorbeeld\n${this.t.paragraph()}\n`);
+      this.write(
+        rel,
+        `---\ntitle: ${title}\nallow_excel_export: true\nhide:\n  - navigation\n  - toc\n---\n# ${title}\n${this.t.paragraph()}\n\n${directive}\n\n## Voorbeeld\n${this.t.paragraph()}\n`,
+      );
       n++;
     };
     index(`${DIR_VER}/index.md`, 'Vereisten voor de overheid', '<!-- list_vereisten -->');
     index(`${DIR_MTR}/index.md`, 'Aanbevolen maatregelen', '<!-- list_maatregelen -->');
     index(`${DIR_HLP}/index.md`, 'Hulpmiddelen', '<!-- list_hulpmiddelen no-rol no-levenscyclus no-id -->');
-    this.write('docs/voldoen-aan-wetten-en-regels/index.md', `---\ntitle: Voldoen aan wetten en regels\nhide:\n  - navigation\n---\n\n# Voldoen aan wetten en regels\n\n${this.prose(this.bodyBudget(2000))}\n`);
-    this.write('docs/index.md', `---\ntitle: Algoritmekader\nhide:\n  - navigation\n  - toc\n---\n\n# Algoritmekader\n\n${this.prose(this.bodyBudget(2500))}\n`);
+    this.write(
+      'docs/voldoen-aan-wetten-en-regels/index.md',
+      `---\ntitle: Voldoen aan wetten en regels\nhide:\n  - navigation\n---\n\n# Voldoen aan wetten en regels\n\n${this.prose(this.bodyBudget(2000), 'docs/voldoen-aan-wetten-en-regels')}\n`,
+    );
+    this.write('docs/index.md', `---\ntitle: Algoritmekader\nhide:\n  - navigation\n  - toc\n---\n\n# Algoritmekader\n\n${this.prose(this.bodyBudget(2500), 'docs')}\n`);
     n += 2;
     return n;
   }
@@ -1116,7 +1424,7 @@ ${this.t.sentences(r.int(1, 3))}
       names.add(`${dir}/${name}`);
       const title = cap(name.replace(/-/g, ' '));
       let text = r.chance(0.85) ? `---\ntitle: ${title}\n${r.chance(0.5) ? 'hide:\n  - toc\n' : ''}---\n\n` : '';
-      text += `# ${title}\n\n${this.prose(this.bodyBudget(2800))}\n`;
+      text += `# ${title}\n\n${this.prose(this.bodyBudget(2800), dir)}\n`;
       if (r.chance(0.15)) {
         const which = r.weighted([
           [`<!-- list_vereisten onderwerp/${r.pick(ONDERWERPEN)} no-search -->`, 2],

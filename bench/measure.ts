@@ -85,9 +85,7 @@ function runOnce(spec: MeasureSpec, stdoutFile: string, stderrFile: string): Sam
   const err = fs.openSync(stderrFile, 'w');
   const options: SpawnSyncOptions = { cwd: spec.cwd, env: spec.env ?? process.env, stdio: ['ignore', out, err], maxBuffer: 1 << 20 };
   const t0 = process.hrtime.bigint();
-  const r = useTime
-    ? spawnSync(TIME_BIN, ['-f', '%e %U %S %M', '-o', timeFile, spec.cmd, ...spec.args], options)
-    : spawnSync(spec.cmd, spec.args, options);
+  const r = useTime ? spawnSync(TIME_BIN, ['-f', '%e %U %S %M', '-o', timeFile, spec.cmd, ...spec.args], options) : spawnSync(spec.cmd, spec.args, options);
   const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
   fs.closeSync(out);
   fs.closeSync(err);

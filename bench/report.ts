@@ -68,7 +68,10 @@ export function writeReport(file: string, r: Report, extraNotes: string[]): void
     `| ${machine.cpu} | ${machine.cores} | ${machine.memoryGiB.toFixed(1)} GiB | ${machine.node} | ${machine.os} | ${machine.gnuTime ? 'GNU time' : 'n/a (wall only)'} | ${fmt(machine.loadStart)} → ${fmt(machine.loadEnd)} |`,
     '',
   );
-  L.push(`Code: commit ${machine.commit}; ${machine.builds.map((b) => `\`${b.file}\` ${b.hash}${b.changed ? ' (rebuilt during the run)' : ''}`).join(', ')} (copies taken at the start were measured).`, '');
+  L.push(
+    `Code: commit ${machine.commit}; ${machine.builds.map((b) => `\`${b.file}\` ${b.hash}${b.changed ? ' (rebuilt during the run)' : ''}`).join(', ')} (copies taken at the start were measured).`,
+    '',
+  );
 
   L.push('## Targets', '');
   L.push('Wall-time targets are judged on the warm parse cache (the normal case for a repeated run); the cold figure is given beside it.', '');
@@ -108,7 +111,8 @@ export function writeReport(file: string, r: Report, extraNotes: string[]): void
         `| ${a.corpus.name} | ${a.corpus.files} | ${a.mode} | ${m.runs}+${m.warmup} | ${fmt(m.wallMedianS, 3)} | ${fmt(m.wallMinS, 3)}–${fmt(m.wallMaxS, 3)} | ${fmt(m.cpuMedianS)} | ${fmt(m.peakRssMedianMb, 0)} | ${fmt((m.wallMedianS / a.corpus.files) * 1e6, 0)} | ${step === null ? '-' : fmt(step)} | ${a.findings ?? 'n/a'} | ${a.recall ? `${a.recall.found}/${a.recall.expected}` : '-'} | ${a.unexpectedErrors ?? '-'} | ${m.exitCodes.join(',')}${m.problem ? ' (!)' : ''} |`,
       );
     }
-    if (r.startup) L.push('', `Process start-up alone (\`node dist/akcheck.js --version\`): median ${fmt(r.startup.wallMedianS, 3)} s wall, ${fmt(r.startup.peakRssMedianMb, 0)} MiB.`);
+    if (r.startup)
+      L.push('', `Process start-up alone (\`node dist/akcheck.js --version\`): median ${fmt(r.startup.wallMedianS, 3)} s wall, ${fmt(r.startup.peakRssMedianMb, 0)} MiB.`);
     L.push('');
     const codes = (a: AkcheckRow) =>
       Object.entries(a.byCode)
@@ -129,7 +133,10 @@ export function writeReport(file: string, r: Report, extraNotes: string[]): void
   if (r.peers.length) {
     L.push('## Peers', '');
     L.push('In the same run as the akcheck rows above. Speed-up = peer wall / akcheck wall on the same corpus.', '');
-    L.push('| tool | corpus | files | runs | median wall (s) | min–max (s) | user+sys (s) | peak RSS (MiB) | speed-up of akcheck warm | cold | exit |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+    L.push(
+      '| tool | corpus | files | runs | median wall (s) | min–max (s) | user+sys (s) | peak RSS (MiB) | speed-up of akcheck warm | cold | exit |',
+      '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    );
     for (const p of r.peers) {
       const m = p.m;
       const w = r.akcheck.find((a) => a.corpus.name === p.corpus.name && a.mode === 'warm')?.m.wallMedianS;

@@ -1,8 +1,9 @@
 /**
  * Benchmark harness: prepares synthetic corpora, measures akcheck (cold and
  * warm parse cache), its peers (markdownlint-cli2, the upstream Python
- * validators) and the language server (start-up, memory, request and edit
- * latency), judges the targets and writes BENCHMARKS.md at the project root.
+ * validators), the language server (start-up, memory, request and edit
+ * latency) and the Markdown preview of a 100-directive page (a note),
+ * judges the targets and writes BENCHMARKS.md at the project root.
  * See bench/README.md.
  *
  *   npx esbuild bench/run.ts --bundle --platform=node --packages=external --outfile=out/bench.js
@@ -32,6 +33,8 @@ import { log, notes } from './log';
 import { gitCommit, machineInfo, snapshotBuilds } from './machine';
 import { findProjectRoot, parseArgs } from './options';
 import { measurePeers } from './peers';
+import { noteLinkGraph } from './linkGraphBench';
+import { notePreview } from './previewBench';
 import { verdict, writeReport, type Report } from './report';
 import { removeScratch } from './scratch';
 import { measureServer } from './serverBench';
@@ -57,6 +60,9 @@ export async function runBenchmarks(argv: string[]): Promise<void> {
   const ak = o.akcheck ? measureAkcheck(dist, akCorpora, o) : { rows: [], startup: undefined };
   const peers = o.peers ? measurePeers(akCorpora, o) : [];
   const server = o.server ? await measureServer(dist, serverCorpora, o) : [];
+  await notePreview(projectRoot);
+  const linkCorpora = akCorpora.filter((corpus) => corpus.files <= 10_000);
+  if (o.akcheck) await noteLinkGraph(projectRoot, dist, linkCorpora);
   const report: Report = {
     machine: machineInfo(projectRoot, loadStart, startHashes, commit),
     corpora: allCorpora,

@@ -146,9 +146,7 @@ async function timeEdits(session: ServerSession, s: Scenario, version: { v: numb
   const ms: number[] = [];
   for (let i = 0; i < count; i++) {
     const misspell = i % 2 === 0;
-    const change = misspell
-      ? { range: { start: at, end: at }, text: 'x' }
-      : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+    const change = misspell ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
     const wait = session.nextDiagnostics(uri, (ds) => (misspell ? ds.some(isUnknownValue(at.line)) : !ds.some(isUnknownValue(at.line))));
     const t0 = now();
     await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version.v }, contentChanges: [change] });
@@ -191,7 +189,13 @@ async function latencyScenarios(session: ServerSession, row: ServerRow, o: Bench
   const warm = 10;
   const td = (uri: string) => ({ uri });
   const c1 = await timeRequests(session, 'textDocument/completion', { textDocument: td(s.maatregel.uri), position: s.maatregel.onderwerpItem }, o.requests, warm);
-  const c2 = await timeRequests(session, 'textDocument/completion', { textDocument: td(s.maatregel.uri), position: s.maatregel.aiaItem, context: { triggerKind: 1 } }, o.requests, warm);
+  const c2 = await timeRequests(
+    session,
+    'textDocument/completion',
+    { textDocument: td(s.maatregel.uri), position: s.maatregel.aiaItem, context: { triggerKind: 1 } },
+    o.requests,
+    warm,
+  );
   const h1 = await timeRequests(session, 'textDocument/hover', { textDocument: td(s.maatregel.uri), position: s.maatregel.vereisteItem }, o.requests, warm);
   const h2 = await timeRequests(session, 'textDocument/hover', { textDocument: td(s.vereiste.uri), position: s.vereiste.directiveSlug }, o.requests, warm);
   row.completionOnderwerp = stats(c1.ms);
@@ -208,7 +212,13 @@ async function latencyScenarios(session: ServerSession, row: ServerRow, o: Bench
   row.editsPaced = stats(await timeEdits(session, s, version, Math.max(2, Math.round(o.edits / 5)), 250));
 }
 
-async function startSession(serverBin: string, c: CorpusInfo, cacheDir: string, cache: CacheMode, timeoutMs: number): Promise<{ session: ServerSession; result: StartupResult; complete: boolean }> {
+async function startSession(
+  serverBin: string,
+  c: CorpusInfo,
+  cacheDir: string,
+  cache: CacheMode,
+  timeoutMs: number,
+): Promise<{ session: ServerSession; result: StartupResult; complete: boolean }> {
   const session = new ServerSession(serverBin, c.files, { ...process.env, AKCHECK_CACHE_DIR: cacheDir });
   await session.initialize(c.root);
   const complete = await session.allPublished(timeoutMs);

@@ -41,3 +41,24 @@ export { idOfAttrList, splitHeadingAttrList } from './parsing/markdown/attrList'
 export { parsePageBody, type BodyLink, type Container, type Heading, type LinkKind, type PageBody } from './parsing/markdown/pageBody';
 export type { CorpusResources } from './corpus/resources';
 export { isResourcePath, loadResources } from './project/loadResources';
+// Body links: where they lead on the site, and the edits of renaming pages and headings.
+export type { SiteConfig } from './corpus/resources';
+export { linkPathTo, linkTargetOf, type LinkTarget } from './corpus/linkTargets';
+export { folderOfPath, relativePathFrom } from './text/urls';
+export { leadsTo, movePagesEdits, renameHeadingEdits, renamePageEdits, type PageMove } from './fixes/renames';
+export { siteConfigFiles } from './project/siteConfig';
+// Template structure, site-rendering traps and the metadata the site interprets (AK005, AK080-AK095).
+export { linkRefusals, type Unreadable, type UnreadableCause } from './fileSystem/readText';
+export { displayName } from './schema/schema';
+export { unreadableDocument } from './parsing/parseDocument';
+export { scanBodyLines, type BodyLines, type LineSpan } from './parsing/bodyLines';
+export { glossaryTermAt, parseGlossary, type Glossary, type GlossaryTerm } from './parsing/glossary';
+export { parseSourceCodes, readCsv, type SourceCode, type SourceCodes } from './parsing/sourceCodes';
+export { describeExpression, expressionLabels, labelsOf, parseLabelExpression, type ExpressionError, type ExpressionLabel, type LabelExpression } from './parsing/uitzondering';
+export { YamlMap, YamlMapEntry, YamlScalar } from './parsing/frontmatter';
+export { checkResources } from './rules/checker';
+export { isSectionHeading, requiredSections } from './rules/structureRules';
+export { templatePath } from './project/authoringResources';
+// The site's rendering of directives, for the hover and the Markdown preview.
+export { listedDocuments, siteDirectiveView, withLinksFrom } from './corpus/siteDirectives';
+export type { OwnRow, SiteCell, SiteDirectiveView, SiteLabel } from './corpus/siteDirectives';

@@ -12,8 +12,10 @@ const yellow = [0xff, 0xb6, 0x12];
 // Signed distance to a rounded rectangle (x0,y0)-(x1,y1) with corner radius r: <= 0 inside.
 function roundRect(x0, y0, x1, y1, r) {
   return (x, y) => {
-    const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-    const qx = Math.abs(x - cx) - ((x1 - x0) / 2 - r), qy = Math.abs(y - cy) - ((y1 - y0) / 2 - r);
+    const cx = (x0 + x1) / 2,
+      cy = (y0 + y1) / 2;
+    const qx = Math.abs(x - cx) - ((x1 - x0) / 2 - r),
+      qy = Math.abs(y - cy) - ((y1 - y0) / 2 - r);
     return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
   };
 }
@@ -22,8 +24,10 @@ function stroke(points, width) {
   return (x, y) => {
     let best = Infinity;
     for (let i = 0; i + 1 < points.length; i++) {
-      const [ax, ay] = points[i], [bx, by] = points[i + 1];
-      const dx = bx - ax, dy = by - ay;
+      const [ax, ay] = points[i],
+        [bx, by] = points[i + 1];
+      const dx = bx - ax,
+        dy = by - ay;
       const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
       best = Math.min(best, Math.hypot(x - ax - t * dx, y - ay - t * dy));
     }
@@ -38,8 +42,28 @@ const layers = [
     { shape: roundRect(24, y, 40, y + 14, 3), colour: white },
     { shape: roundRect(48, y + 2, row === 2 ? 76 : 104, y + 12, 5), colour: white },
   ]),
-  { shape: stroke([[81, 92], [91, 102], [111, 77]], 13), colour: blue },
-  { shape: stroke([[81, 92], [91, 102], [111, 77]], 8), colour: yellow },
+  {
+    shape: stroke(
+      [
+        [81, 92],
+        [91, 102],
+        [111, 77],
+      ],
+      13,
+    ),
+    colour: blue,
+  },
+  {
+    shape: stroke(
+      [
+        [81, 92],
+        [91, 102],
+        [111, 77],
+      ],
+      8,
+    ),
+    colour: yellow,
+  },
 ];
 
 const samples = 4;
@@ -47,13 +71,22 @@ const raw = Buffer.alloc(size * (size * 4 + 1));
 for (let y = 0; y < size; y++) {
   raw[y * (size * 4 + 1)] = 0; // filter: none
   for (let x = 0; x < size; x++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < samples; sy++) {
       for (let sx = 0; sx < samples; sx++) {
-        const px = x + (sx + 0.5) / samples, py = y + (sy + 0.5) / samples;
+        const px = x + (sx + 0.5) / samples,
+          py = y + (sy + 0.5) / samples;
         let colour;
         for (const layer of layers) if (layer.shape(px, py) <= 0) colour = layer.colour;
-        if (colour) { r += colour[0]; g += colour[1]; b += colour[2]; a += 1; }
+        if (colour) {
+          r += colour[0];
+          g += colour[1];
+          b += colour[2];
+          a += 1;
+        }
       }
     }
     const o = y * (size * 4 + 1) + 1 + x * 4;

@@ -1,5 +1,10 @@
-// One esbuild call per bundle: the CLI, the language server and the VS Code client.
-// `--production` minifies and drops source maps (used by packaging).
+// One esbuild call per bundle: the CLI, the language server and the VS Code client on Node, and the
+// client and the language server (a worker) for the browser (github.dev, vscode.dev, code-server's
+// web worker). `--production` minifies and drops source maps (used by packaging).
+// The browser bundles use the packages' browser entries; a Node built-in in their import graph fails
+// the build (esbuild cannot resolve it for platform 'browser'), and nothing is polyfilled.
+// package.json declares `sideEffects: false`, so a bundle leaves out the engine modules it does not
+// use (the client carries no YAML or Markdown parser).
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -14,11 +19,25 @@ const common = {
   logLevel: 'warning',
 };
 
-// Settle all three before failing, so one broken bundle never leaves the others stale.
+const browser = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['browser'],
+  mainFields: ['browser', 'module', 'main'],
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'warning',
+};
+
+// Settle all of them before failing, so one broken bundle never leaves the others stale.
 const results = await Promise.allSettled([
   esbuild.build({ ...common, entryPoints: ['cli/src/akcheck.ts'], outfile: 'dist/akcheck.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  // The web extension host loads the client as CommonJS (`require('vscode')`); the worker runs a plain script.
+  esbuild.build({ ...browser, format: 'cjs', entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browser/client.js', external: ['vscode'] }),
+  esbuild.build({ ...browser, format: 'iife', entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/browser/server.js' }),
 ]);
 const failed = results.filter((result) => result.status === 'rejected');
 if (failed.length > 0) {

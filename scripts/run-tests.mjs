@@ -15,7 +15,9 @@ function findTests(dir) {
 }
 
 const filters = process.argv.slice(2);
-const tests = findTests('test').filter((path) => filters.length === 0 || filters.some((f) => path.includes(f))).sort();
+const tests = findTests('test')
+  .filter((path) => filters.length === 0 || filters.some((f) => path.includes(f)))
+  .sort();
 if (tests.length === 0) {
   console.error('no test files match');
   process.exit(1);

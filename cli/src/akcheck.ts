@@ -10,7 +10,9 @@ import { formatJson, formatSarif, formatText } from './formatters';
 const usage = `Usage: akcheck [options] [ROOT]
 
 Checks an Algoritmekader corpus (ROOT, default: the current folder; a folder that
-contains docs/voldoen-aan-wetten-en-regels/) against the rules AK001-AK062.
+contains docs/voldoen-aan-wetten-en-regels/) against the rules AK001-AK095
+(AK005: files that cannot be checked; AK070-AK074: links; AK080-AK084: page
+structure; AK090-AK094: metadata the site interprets; AK095: the glossary).
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -70,8 +72,8 @@ async function main(argv: string[]): Promise<number> {
 
   const cache = values.cache ? FrontmatterDiskCache.open(root) : undefined;
   const loaded = await loadCorpus(fs, config.schema, { cache, retainText: false, onListed: tuneForRunLength });
+  // Files that cannot be checked are AK005 findings; what is left here are folders that cannot be listed and files gone meanwhile.
   for (const { path, reason } of loaded.skipped) process.stderr.write(`akcheck: skipped ${path}: ${reason}\n`);
-  for (const path of loaded.lossy) process.stderr.write(`akcheck: ${path} is not valid UTF-8; checked with replacement characters, never fixed\n`);
 
   if (values.fix) {
     // The fixes applied are reported on stdout in text; a JSON or SARIF stdout must stay one document.
@@ -83,8 +85,7 @@ async function main(argv: string[]): Promise<number> {
   let findings = checkCorpus(loaded.corpus, overrides);
   if (values.quiet) findings = findings.filter((finding) => finding.severity === 'error');
   const display = relative(process.cwd(), root) || '.';
-  const output =
-    values.format === 'json' ? formatJson(findings) : values.format === 'sarif' ? formatSarif(findings, VERSION) : formatText(findings, display, loaded.corpus.size);
+  const output = values.format === 'json' ? formatJson(findings) : values.format === 'sarif' ? formatSarif(findings, VERSION) : formatText(findings, display, loaded.corpus.size);
   process.stdout.write(output);
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }

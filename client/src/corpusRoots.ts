@@ -27,6 +27,11 @@ export async function corpusRootsIn(folder: vscode.Uri): Promise<vscode.Uri[]> {
   return found.map((path) => (path === '' ? folder : vscode.Uri.joinPath(folder, path)));
 }
 
+/** A root as the output channel names it: the path on the desktop, the URI elsewhere. */
+export function describeUri(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
+}
+
 export interface CorpusRoots {
   /** Corpus roots found in or below the workspace folders. */
   inWorkspace: vscode.Uri[];
@@ -35,7 +40,8 @@ export interface CorpusRoots {
 }
 
 export async function findCorpusRoots(extraRoots: string[]): Promise<CorpusRoots> {
-  const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri);
+  // Every scheme the editor reads: `file`, and in the browser `vscode-vfs` (github.dev) or `vscode-remote` (code-server).
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri);
   const extraFolders = extraRoots.map(resolveExtraRoot).filter((uri): uri is vscode.Uri => uri !== undefined);
   const [inWorkspace, extra] = await Promise.all([
     Promise.all(folders.map(corpusRootsIn)).then((lists) => lists.flat()),

@@ -39,7 +39,7 @@ export class WorkspaceFileSystem implements FileSystem {
   }
 }
 
-function kindOf(type: vscode.FileType): FileKind {
+export function kindOf(type: vscode.FileType): FileKind {
   // A link to a folder is not walked, as on Node.
   if (type & vscode.FileType.SymbolicLink && type & vscode.FileType.Directory) return 'other';
   if (type & vscode.FileType.Directory) return 'directory';

@@ -46,14 +46,21 @@ let vscodeRunning = false;
 const stoppers = []; // synchronous; also run on process exit (test-electron may call process.exit after Ctrl+C)
 function stopAll() {
   while (stoppers.length) {
-    try { stoppers.pop()(); } catch {}
+    try {
+      stoppers.pop()();
+    } catch {}
   }
 }
 function cleanup(failed) {
   stopAll();
   if (!tmp || !fs.existsSync(tmp)) return;
   if (failed || process.env.AK_KEEP === '1') log(`kept ${tmp}`);
-  else try { fs.rmSync(tmp, { recursive: true, force: true }); } catch (e) { log(`could not remove ${tmp}: ${e.message}`); }
+  else
+    try {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    } catch (e) {
+      log(`could not remove ${tmp}: ${e.message}`);
+    }
 }
 
 /** VS Code processes of this run: those whose command line names our temp folder (its --user-data-dir). */
@@ -79,7 +86,10 @@ process.on('SIGINT', () => {
   process.exit(130);
 });
 process.on('SIGTERM', () => {
-  for (const pid of ourVsCodePids()) try { process.kill(pid, 'SIGTERM'); } catch {}
+  for (const pid of ourVsCodePids())
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {}
   console.log('FAIL interrupted: SIGTERM');
   cleanup(true);
   process.exit(143);
@@ -90,8 +100,10 @@ function downloadFailure(e) {
   const msg = String(e?.message ?? e).split('\n')[0];
   const net = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|socket hang up|timed out|status code|certificate/i;
   if (net.test(`${e?.code ?? ''} ${msg}`)) {
-    return `could not download VS Code ${VERSION} (${msg}): this suite needs network access to update.code.visualstudio.com ` +
-      '(or AK_VSCODE_EXECUTABLE=/path/to/code); offline, `npm run test:e2e` (code-server) is the end-to-end proof';
+    return (
+      `could not download VS Code ${VERSION} (${msg}): this suite needs network access to update.code.visualstudio.com ` +
+      '(or AK_VSCODE_EXECUTABLE=/path/to/code); offline, `npm run test:e2e` (code-server) is the end-to-end proof'
+    );
   }
   return `could not download VS Code ${VERSION}: ${msg}`;
 }
@@ -102,7 +114,9 @@ function ensureDisplay() {
   const which = spawnSync('sh', ['-c', 'command -v Xvfb'], { encoding: 'utf8' });
   if (which.status !== 0) return 'no $DISPLAY and no Xvfb: run under `xvfb-run -a`, or install Xvfb (apt-get install xvfb)';
   // -displayfd 3: Xvfb picks a free display number and writes it to fd 3 once it accepts connections
-  const r = spawnSync('sh', ['-c', `Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp 3>"$1" >/dev/null 2>&1 & echo $!`, 'sh', path.join(tmp, 'xvfb.display')], { encoding: 'utf8' });
+  const r = spawnSync('sh', ['-c', `Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp 3>"$1" >/dev/null 2>&1 & echo $!`, 'sh', path.join(tmp, 'xvfb.display')], {
+    encoding: 'utf8',
+  });
   const pid = Number(r.stdout.trim());
   if (!pid) return 'could not start Xvfb';
   stoppers.push(() => process.kill(pid, 'SIGTERM'));
@@ -158,17 +172,24 @@ async function main() {
   const extDir = path.join(tmp, 'extensions');
   for (const d of [ws, path.join(userData, 'User'), extDir]) fs.mkdirSync(d, { recursive: true });
   fs.cpSync(corpus, ws, { recursive: true, filter: (s) => !/(^|\/)(\.git|node_modules)$/.test(s) });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'git.enabled': false,
-    'files.autoSave': 'off',
-    'markdown.validate.enabled': false,
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'security.workspace.trust.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'git.enabled': false,
+        'files.autoSave': 'off',
+        'markdown.validate.enabled': false,
+      },
+      null,
+      2,
+    ),
+  );
 
   const noDisplay = ensureDisplay();
   if (noDisplay) fail(noDisplay);
@@ -196,8 +217,10 @@ async function main() {
         ws,
         '--disable-extensions', // other installed extensions; built-ins (Markdown language) stay on
         '--disable-workspace-trust',
-        '--user-data-dir', userData,
-        '--extensions-dir', extDir, // otherwise test-electron uses .vscode-test/extensions in the cwd
+        '--user-data-dir',
+        userData,
+        '--extensions-dir',
+        extDir, // otherwise test-electron uses .vscode-test/extensions in the cwd
       ],
     });
     vscodeRunning = false;

@@ -1,27 +1,13 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SlugIndex } from '../text/suggest';
+import { folderOfPath } from '../text/urls';
 import type { ParsedDocument } from '../parsing/parseDocument';
 import type { CorpusSchema } from '../schema/schema';
-import type { CorpusResources } from './resources';
+import { LinkGraph } from './linkGraph';
+import { candidatePaths, isMarkdownPath, type LinkTarget } from './linkTargets';
+import { PathIndex } from './pathIndex';
+import { defaultSiteConfig, type CorpusResources, type SiteConfig } from './resources';
 
-/** A multimap from string keys to document paths. */
-class PathIndex {
-  private readonly map = new Map<string, Set<string>>();
-  add(key: string, path: string): void {
-    let paths = this.map.get(key);
-    if (!paths) this.map.set(key, (paths = new Set()));
-    paths.add(path);
-  }
-  delete(key: string, path: string): void {
-    const paths = this.map.get(key);
-    if (!paths) return;
-    paths.delete(path);
-    if (paths.size === 0) this.map.delete(key);
-  }
-  get(key: string): ReadonlySet<string> {
-    return this.map.get(key) ?? empty;
-  }
-}
-const empty: ReadonlySet<string> = new Set();
 const join = (...parts: string[]) => parts.join('\u0000');
 
 /**
@@ -45,8 +31,24 @@ export class Corpus {
   /** The same documents by document type or taxonomy alone (for the messages of their unknown values, which suggest and list its slugs). */
   private readonly vocabularyUses = new PathIndex();
 
+  /** Body links: where they lead and who links where; and the files under `docs/` that are not pages. */
+  private readonly links = new LinkGraph();
+  private corpusResources: CorpusResources = {};
+
   /** The corpus files beside its pages that rules need; set by the loader. */
-  resources: CorpusResources = {};
+  get resources(): CorpusResources {
+    return this.corpusResources;
+  }
+
+  set resources(resources: CorpusResources) {
+    this.corpusResources = resources;
+    if (resources.site !== this.links.siteConfig) this.links.setSite(resources.site ?? defaultSiteConfig, this.documents.values());
+  }
+
+  /** How the site serves pages (`mkdocs.yml`, or MkDocs's defaults). */
+  get site(): SiteConfig {
+    return this.links.siteConfig;
+  }
 
   constructor(readonly schema: CorpusSchema) {}
 
@@ -60,6 +62,11 @@ export class Corpus {
 
   get(path: string): ParsedDocument | undefined {
     return this.documents.get(path);
+  }
+
+  /** The text of a page, or of a resource file that fixes edit (the glossary). */
+  textOf(path: string): TextDocument | undefined {
+    return this.documents.get(path)?.text ?? (this.resources.glossary?.path === path ? this.resources.glossary.text : undefined);
   }
 
   /** Adds or replaces a document; returns the paths of the other documents whose findings may have changed. */
@@ -127,6 +134,11 @@ export class Corpus {
     return this.resolve(this.citations.get(join(type, slug)));
   }
 
+  /** Documents with a taxonomy value in a list or a directive filter (what renaming the taxonomy page touches). */
+  usingTaxonomyValue(taxonomy: string, value: string): ParsedDocument[] {
+    return this.resolve(this.taxonomyUses.get(join(taxonomy, value)));
+  }
+
   /** Distinct values used under a list key, with their counts (for open vocabularies such as `categorie`). */
   valuesUsed(key: string): Map<string, number> {
     const counts = new Map<string, number>();
@@ -134,6 +146,69 @@ export class Corpus {
       for (const value of document.lists.get(key) ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
     }
     return counts;
+  }
+
+  /** Where the links of a page lead, in the order of `document.body.links`. */
+  linkTargets(document: ParsedDocument): readonly LinkTarget[] {
+    return this.links.targetsOf(document);
+  }
+
+  /** Pages with a body link that may lead to `path` (a page or another file). */
+  linking(path: string): ParsedDocument[] {
+    return this.resolve(this.links.linking(path));
+  }
+
+  /** Whether `path` is a page of the corpus or another file under `docs/`. */
+  hasFile(path: string): boolean {
+    return this.documents.has(path) || this.links.hasFile(path);
+  }
+
+  /** The files under `docs/` that are not pages (images, PDFs, pages that could not be read). */
+  otherFiles(): IterableIterator<string> {
+    return this.links.allFiles();
+  }
+
+  /** Pages and other files whose file name is `name`, ignoring case. */
+  filesNamed(name: string): string[] {
+    return [...this.links.named(name)];
+  }
+
+  /** A file under `docs/` that is not a page appeared; returns the pages whose findings may change. */
+  addFile(path: string): Set<string> {
+    this.links.addFile(path);
+    return this.fileDependents(path);
+  }
+
+  /** A file under `docs/` that is not a page went, or a folder with such files; returns the pages whose findings may change. */
+  deleteFile(path: string): Set<string> {
+    const result = new Set<string>();
+    const gone = this.links.hasFile(path) ? [path] : [...this.links.allFiles()].filter((file) => file.startsWith(`${path}/`));
+    for (const file of gone) {
+      this.links.deleteFile(file);
+      for (const dependent of this.fileDependents(file)) result.add(dependent);
+    }
+    return result;
+  }
+
+  private fileDependents(path: string): Set<string> {
+    const result = this.links.linkingName(path);
+    for (const linker of this.links.linking(path)) result.add(linker);
+    if (isMarkdownPath(path)) {
+      const folder = folderOfPath(path);
+      for (const linker of this.links.linkingFolder(path)) if (this.hasMissingPageIn(linker, folder)) result.add(linker);
+    }
+    return result;
+  }
+
+  /** Whether a page links to a `.md` path in `folder` that is missing (its message suggests the pages of that folder). */
+  private hasMissingPageIn(path: string, folder: string): boolean {
+    const document = this.documents.get(path);
+    if (!document) return false;
+    return this.links.targetsOf(document).some((target) => {
+      const first = candidatePaths(target)[0];
+      if (first === undefined || !isMarkdownPath(first) || folderOfPath(first) !== folder) return false;
+      return target.file ? !this.hasFile(target.file) : !target.urls?.some((candidate) => this.hasFile(candidate));
+    });
   }
 
   private resolve(paths: ReadonlySet<string>): ParsedDocument[] {
@@ -153,6 +228,7 @@ export class Corpus {
       bySlug.set(document.slug, document);
     }
     this.forEachKey(document, (index, key) => index.add(key, document.path));
+    this.links.addDocument(document);
   }
 
   /** Takes a document out of the indexes; its slug stays listed when `replacement` has the same kind and slug. */
@@ -164,6 +240,7 @@ export class Corpus {
       this.slugIndexes.delete(kind);
     }
     this.forEachKey(document, (index, key) => index.delete(key, document.path));
+    this.links.removeDocument(document);
   }
 
   private forEachKey(document: ParsedDocument, visit: (index: PathIndex, key: string) => void): void {
@@ -196,7 +273,8 @@ export class Corpus {
    * Which other documents' findings can change when `before` becomes `after`: those that cite its slug
    * or use its taxonomy value (when it appears or goes; and those with an unknown value of its type or
    * taxonomy, whose messages suggest and list the slugs), share its old or new id (AK031), or have a
-   * directive filter on a list value it gained or lost (AK055).
+   * directive filter on a list value it gained or lost (AK055); link to its path (when it appears or
+   * goes, or its anchors change) or to a path of its name (whose fixes may now point at it).
    */
   private dependents(before: ParsedDocument | undefined, after: ParsedDocument | undefined): Set<string> {
     const result = new Set<string>();
@@ -216,6 +294,9 @@ export class Corpus {
     if (type) {
       for (const key of symmetricDifference(listPairs(before), listPairs(after))) add(this.filters.get(join(type, key)));
     }
+    const page = after ?? before;
+    if (page && (!before || !after)) add(this.fileDependents(page.path));
+    else if (before && after && !sameSet(before.body.ids, after.body.ids)) add(this.links.linking(after.path));
     if (after) result.delete(after.path);
     else if (before) result.delete(before.path);
     return result;
@@ -242,6 +323,12 @@ function listPairs(document: ParsedDocument | undefined): Set<string> {
   const pairs = new Set<string>();
   for (const [key, values] of document?.lists ?? []) for (const value of values) pairs.add(join(key, value));
   return pairs;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const value of a) if (!b.has(value)) return false;
+  return true;
 }
 
 function symmetricDifference(a: Set<string>, b: Set<string>): string[] {

@@ -23,7 +23,10 @@ export function allowedValues(corpus: Corpus, vocabulary: Vocabulary, key: strin
       return vocabulary.values;
     case 'taxonomy':
       // Sorted: messages list these, and must not depend on the order in which pages were indexed.
-      return corpus.slugsOf(vocabulary.taxonomy).map((page) => page.slug).sort();
+      return corpus
+        .slugsOf(vocabulary.taxonomy)
+        .map((page) => page.slug)
+        .sort();
     case 'documents':
       return corpus.slugsOf(vocabulary.documentType).map((document) => document.slug);
     case 'open':

@@ -47,6 +47,12 @@ export interface FileSystem {
   statSync?(path: string): FileStat | undefined;
   /** Tells `listener` of files created, changed or deleted, where the implementation can see them. */
   onDidChange?(listener: (changes: FileChange[]) => void): Disposable;
+  /**
+   * A hint: these files are about to be read (each with `stat`, then `readFile`), in this order. A
+   * file system with a slow round trip (the editor's, from a browser worker) fetches them ahead in
+   * batches; a fetched file is handed out once, later reads go to the source again.
+   */
+  prefetch?(paths: readonly string[]): void;
 }
 
 /** A file system that can also write: what applying fixes and renaming pages needs. */

@@ -31,7 +31,7 @@ export function selectSafeFixes<F extends { fixes: readonly Fix[] }>(findings: r
 
 function overlaps(spans: [number, number][], edit: TextEdit): boolean {
   // Two insertions at one point would land in an arbitrary order: count them as overlapping too.
-  return spans.some(([start, end]) => edit.start < end && start < edit.end || edit.start === start || (edit.start === edit.end && start <= edit.start && edit.start <= end));
+  return spans.some(([start, end]) => (edit.start < end && start < edit.end) || edit.start === start || (edit.start === edit.end && start <= edit.start && edit.start <= end));
 }
 
 /** Applies non-overlapping edits of one file to its text. */

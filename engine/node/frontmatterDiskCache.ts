@@ -2,15 +2,30 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { BlockPositions, FrontmatterEntry, YamlList, YamlMap, YamlScalar, type Frontmatter, type FrontmatterCache, type YamlProblem, type YamlValue } from '../parsing/frontmatter';
+import {
+  BlockPositions,
+  FrontmatterEntry,
+  YamlList,
+  YamlMap,
+  YamlMapEntry,
+  YamlScalar,
+  type Frontmatter,
+  type FrontmatterCache,
+  type YamlProblem,
+  type YamlValue,
+} from '../parsing/frontmatter';
 
 /** Bump when the shape of a parsed Frontmatter, its encoding below or the YAML parser's output changes. */
-const cacheFormat = 'akcheck-frontmatter-6';
+const cacheFormat = 'akcheck-frontmatter-7';
 
 // A parsed block is stored as nested arrays of file offsets; its line starts are found again in
 // the block's own text, as the parser's LineCounter found them. That keeps the cache (and the work
 // of reading it) a fraction of the size of the parsed objects.
-type EncodedValue = [0, number, number, unknown] | [1, number, number, EncodedValue[], boolean] | [2, number, number];
+type EncodedValue =
+  | [0, number, number, unknown]
+  | [0, number, number, unknown, string]
+  | [1, number, number, EncodedValue[], boolean]
+  | [2, number, number, [key: string, keyStart: number, keyEnd: number, value: EncodedValue][]];
 type EncodedEntry = [key: string, keyStart: number, keyEnd: number, spanStart: number, spanEnd: number, first: 0 | 1, value: EncodedValue];
 type EncodedBlock = [bodyStart: number, closeLine: number, closeStart: number, isMapping: 0 | 1, errors: YamlProblem[], entries: EncodedEntry[], flow: 0 | 1 | 2];
 
@@ -97,7 +112,13 @@ function pruneStale(folder: string): void {
 
 function encode(frontmatter: Frontmatter & { status: 'parsed' }): EncodedBlock {
   const value = (v: YamlValue): EncodedValue =>
-    v.kind === 'scalar' ? [0, v.start, v.end, v.value] : v.kind === 'list' ? [1, v.start, v.end, v.items.map(value), v.flow] : [2, v.start, v.end];
+    v.kind === 'scalar'
+      ? v.source === undefined
+        ? [0, v.start, v.end, v.value]
+        : [0, v.start, v.end, v.value, v.source]
+      : v.kind === 'list'
+        ? [1, v.start, v.end, v.items.map(value), v.flow]
+        : [2, v.start, v.end, v.entries.map((e) => [e.key, e.keyStart, e.keyEnd, value(e.value)])];
   return [
     frontmatter.bodyStart,
     frontmatter.closeLine,
@@ -118,12 +139,18 @@ function decode([bodyStart, closeLine, closeStart, isMapping, errors, entries, f
   }
   const positions = new BlockPositions(lineStarts, yamlStart);
   const value = (v: EncodedValue): YamlValue => {
-    if (v[0] === 0) return new YamlScalar(positions, v[1], v[2], v[3]);
+    if (v[0] === 0) return new YamlScalar(positions, v[1], v[2], v[3], v[4]);
     if (v[0] === 1) return new YamlList(positions, v[1], v[2], v[3].map(value), v[4]);
-    return new YamlMap(positions, v[1], v[2]);
+    return new YamlMap(
+      positions,
+      v[1],
+      v[2],
+      v[3].map(([key, keyStart, keyEnd, entryValue]) => new YamlMapEntry(positions, key, keyStart, keyEnd, value(entryValue))),
+    );
   };
   const decoded = entries.map(
-    ([key, keyStart, keyEnd, spanStart, spanEnd, first, encodedValue]) => new FrontmatterEntry(positions, key, keyStart, keyEnd, value(encodedValue), spanStart, spanEnd, first === 1),
+    ([key, keyStart, keyEnd, spanStart, spanEnd, first, encodedValue]) =>
+      new FrontmatterEntry(positions, key, keyStart, keyEnd, value(encodedValue), spanStart, spanEnd, first === 1),
   );
   const decodedBlock: Frontmatter = { status: 'parsed', bodyStart, closeLine, closeStart, errors, isMapping: isMapping === 1, entries: decoded };
   if (flow !== 0) decodedBlock.flow = flow === 2;
@@ -140,6 +167,7 @@ function survivesJson(frontmatter: Frontmatter): boolean {
   while (stack.length > 0) {
     const value = stack.pop()!;
     if (value.kind === 'list') stack.push(...value.items);
+    else if (value.kind === 'map') stack.push(...value.entries.map((entry) => entry.value));
     else if (value.kind === 'scalar' && !isJsonScalar(value.value)) return false;
   }
   return true;

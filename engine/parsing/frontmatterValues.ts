@@ -63,7 +63,13 @@ export class YamlScalar extends Located {
 
 export class YamlList extends Located {
   readonly kind = 'list';
-  constructor(positions: BlockPositions, start: number, end: number, readonly items: YamlValue[], readonly flow: boolean) {
+  constructor(
+    positions: BlockPositions,
+    start: number,
+    end: number,
+    readonly items: YamlValue[],
+    readonly flow: boolean,
+  ) {
     super(positions, start, end);
   }
 }
@@ -125,4 +131,3 @@ export class FrontmatterEntry {
     return [this.spanStart, this.spanEnd];
   }
 }
-

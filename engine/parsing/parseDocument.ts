@@ -1,9 +1,11 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Unreadable } from '../fileSystem/readText';
 import type { Range } from '../text/positions';
 import { classifyPath } from './layout';
 import { entryOf, type CorpusSchema } from '../schema/schema';
 import { findDirectives, type Directive } from './directives';
 import { parsePageBody, type PageBody } from './markdown/pageBody';
+import { scanBodyLines, type BodyLines } from './bodyLines';
 import { parseFrontmatter, type Frontmatter, type FrontmatterCache, type FrontmatterEntry, type YamlValue } from './frontmatter';
 
 /** A slug cited by a document: an item of a `vereiste:`/`maatregel:` list or a directive's `vereiste/<slug>` argument. */
@@ -39,6 +41,8 @@ export interface ParsedDocument {
   directives: Directive[];
   /** Headings, links, anchors and blocks of the Markdown body, as the site reads them. */
   body: PageBody;
+  /** Merge-conflict markers, glued lists and template text found in the body's lines. */
+  bodyLines: BodyLines;
   /** The valid `id`, trimmed, or undefined. */
   id?: string;
   title?: string;
@@ -46,6 +50,8 @@ export interface ParsedDocument {
   lists: Map<string, string[]>;
   references: SlugReference[];
   filters: DirectiveFilter[];
+  /** Why the file could not be checked (AK005): it is then listed with an empty text, no type and no facts. */
+  unreadable?: Unreadable;
 }
 
 /** Top-level entries of a parsed frontmatter mapping, or none. */
@@ -90,9 +96,15 @@ export function parseDocument(path: string, content: string, schema: CorpusSchem
   const directives = findDirectives(scanned, bodyStart, bodyLine, schema.directivePrefixes);
 
   const body = parsePageBody(scanned, bodyStart, bodyLine);
-  const document: ParsedDocument = { path, ...kind, text, frontmatter, bodyStart, bodyLine, directives, body, lists: new Map(), references: [], filters: [] };
+  const bodyLines = scanBodyLines(scanned, bodyStart, body, schema.instructionPhrases);
+  const document: ParsedDocument = { path, ...kind, text, frontmatter, bodyStart, bodyLine, directives, body, bodyLines, lists: new Map(), references: [], filters: [] };
   collectFacts(document, schema);
   return document;
+}
+
+/** The stand-in for a file that cannot be checked: only AK005 reports on it, and no other document depends on it. */
+export function unreadableDocument(path: string, schema: CorpusSchema, unreadable: Unreadable, uri = path): ParsedDocument {
+  return { ...parseDocument(path, '', schema, uri), type: undefined, taxonomy: undefined, unreadable };
 }
 
 function readFrontmatter(content: string, text: TextDocument, cache: FrontmatterCache | undefined): Frontmatter {
@@ -103,7 +115,15 @@ function readFrontmatter(content: string, text: TextDocument, cache: Frontmatter
     const reason = error instanceof RangeError ? 'te diep genest' : String(error);
     const line = { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } };
     const close = findCloseLine(content);
-    return { status: 'parsed', bodyStart: text.offsetAt({ line: close + 1, character: 0 }), closeLine: close, closeStart: text.offsetAt({ line: close, character: 0 }), errors: [{ message: `${maxYamlFailure}: ${reason}`, range: line }], isMapping: true, entries: [] };
+    return {
+      status: 'parsed',
+      bodyStart: text.offsetAt({ line: close + 1, character: 0 }),
+      closeLine: close,
+      closeStart: text.offsetAt({ line: close, character: 0 }),
+      errors: [{ message: `${maxYamlFailure}: ${reason}`, range: line }],
+      isMapping: true,
+      entries: [],
+    };
   }
 }
 
@@ -124,7 +144,10 @@ function collectFacts(document: ParsedDocument, schema: CorpusSchema): void {
     if (entry.key === 'id' && type?.idPrefix) document.id = isValidId(scalar, type.idPrefix) ? scalar.trim() : undefined;
     if (!known.has(entry.key) || !schema.listKeys[entry.key]) continue;
     const items = stringItems(entry.value);
-    document.lists.set(entry.key, items.map((i) => i.text));
+    document.lists.set(
+      entry.key,
+      items.map((i) => i.text),
+    );
     const vocabulary = schema.listKeys[entry.key].vocabulary;
     if (vocabulary.kind === 'documents') {
       for (const { text, item } of items) {

@@ -106,7 +106,13 @@ class SimpleBlockReader {
         const valueStart = lineEnd - match[2].length;
         const scalar = readScalar(this.text, valueStart, lineEnd);
         if (!scalar) return undefined;
-        entries.push({ key: match[1], keyStart, keyEnd, value: new YamlScalar(this.positions, valueStart + shift, scalar.end + shift, scalar.value, scalar.source), valueEnd: scalar.end });
+        entries.push({
+          key: match[1],
+          keyStart,
+          keyEnd,
+          value: new YamlScalar(this.positions, valueStart + shift, scalar.end + shift, scalar.value, scalar.source),
+          valueEnd: scalar.end,
+        });
         continue;
       }
       const list = this.readList(indent);

@@ -96,26 +96,59 @@ function validateSchema(schema: CorpusSchema): void {
     if (!isStrings(type.required) || !isStrings(type.optional)) fail(`documentTypes.${name}: required and optional must be lists of keys`);
     if (typeof type.label !== 'string') fail(`documentTypes.${name}.label must be a string`);
     if (!isOptionalString(type.idPrefix) || !isOptionalString(type.mainSection)) fail(`documentTypes.${name}: idPrefix and mainSection must be strings`);
+    if (type.sections !== undefined && !isStrings(type.sections)) fail(`documentTypes.${name}.sections must be a list of section names`);
   }
   for (const [name, folder] of Object.entries(schema.taxonomies)) if (!isFolder(folder)) fail(`taxonomies.${name} must be a relative folder inside the corpus`);
   for (const [key, listKey] of Object.entries(schema.listKeys)) {
     const vocabulary = isObject(listKey) ? listKey.vocabulary : undefined;
     if (!isObject(vocabulary)) fail(`listKeys.${key}.vocabulary is required`);
-    else if (vocabulary.kind === 'values' ? !isStrings(vocabulary.values)
-      : vocabulary.kind === 'taxonomy' ? !(typeof vocabulary.taxonomy === 'string' && Object.hasOwn(schema.taxonomies, vocabulary.taxonomy))
-      : vocabulary.kind === 'documents' ? !isTypeName(vocabulary.documentType)
-      : vocabulary.kind !== 'open') {
+    else if (
+      vocabulary.kind === 'values'
+        ? !isStrings(vocabulary.values)
+        : vocabulary.kind === 'taxonomy'
+          ? !(typeof vocabulary.taxonomy === 'string' && Object.hasOwn(schema.taxonomies, vocabulary.taxonomy))
+          : vocabulary.kind === 'documents'
+            ? !isTypeName(vocabulary.documentType)
+            : vocabulary.kind !== 'open'
+    ) {
       fail(`listKeys.${key}.vocabulary must be {kind: values, values}, {kind: taxonomy, taxonomy}, {kind: documents, documentType} or {kind: open}`);
     }
   }
+  const isDocumentsKey = (key: unknown) => typeof key === 'string' && Object.hasOwn(schema.listKeys, key) && schema.listKeys[key].vocabulary.kind === 'documents';
   for (const [name, directive] of Object.entries(schema.directives)) {
     if (!isObject(directive) || typeof directive.description !== 'string') fail(`directives.${name}.description must be a string`);
     if (directive.lists !== undefined && !isTypeName(directive.lists)) fail(`directives.${name}.lists must name a document type`);
     if (directive.options !== undefined && !isStrings(directive.options)) fail(`directives.${name}.options must be a list of strings`);
-    if (directive.allowedOn !== undefined && !(Array.isArray(directive.allowedOn) && directive.allowedOn.every(isTypeName))) fail(`directives.${name}.allowedOn must be a list of document types`);
+    if (directive.allowedOn !== undefined && !(Array.isArray(directive.allowedOn) && directive.allowedOn.every(isTypeName)))
+      fail(`directives.${name}.allowedOn must be a list of document types`);
+    const isColumn = (column: unknown) =>
+      isObject(column) &&
+      typeof column.name === 'string' &&
+      typeof column.header === 'string' &&
+      ['title', 'law', 'labels'].includes(column.shows as string) &&
+      isOptionalString(column.key) &&
+      (column.abbreviated === undefined || isStrings(column.abbreviated));
+    if (directive.columns !== undefined && !(Array.isArray(directive.columns) && directive.columns.every(isColumn)))
+      fail(`directives.${name}.columns must be a list of {name, header, shows: title | law | labels, key?, abbreviated?}`);
+    if (directive.ownList !== undefined && !isDocumentsKey(directive.ownList)) fail(`directives.${name}.ownList must be a list key of document slugs`);
+    if (!isOptionalString(directive.emptyText)) fail(`directives.${name}.emptyText must be a string`);
+    const labels = directive.labels as unknown;
+    const isLabels = (value: unknown) =>
+      isObject(value) && isStrings(value.keys) && (value.skip === undefined || isStrings(value.skip)) && [undefined, true, false].includes(value.aiAct as boolean);
+    if (labels !== undefined && !isLabels(labels)) fail(`directives.${name}.labels must be {keys: [...], skip?: [...], aiAct?: boolean}`);
   }
   if (!isStrings(schema.directivePrefixes)) fail('directivePrefixes must be a list of strings');
   if (typeof schema.maxToelichtingWords !== 'number') fail('maxToelichtingWords must be a number');
+  if (!isStrings(schema.hideValues)) fail('hideValues must be a list of strings');
+  const sources = schema.sources as unknown;
+  if (!isObject(sources) || !isFolder(sources.file) || !isObject(sources.frameworks) || !Object.values(sources.frameworks).every((name) => typeof name === 'string')) {
+    fail('sources must be {file: a relative path inside the corpus, frameworks: {key: source name}}');
+  }
+  const uitzondering = schema.uitzondering as unknown;
+  if (!isObject(uitzondering) || !isStrings(uitzondering.standalone) || !isStrings(uitzondering.labelKeys)) fail('uitzondering must be {standalone: [labels], labelKeys: [keys]}');
+  if (!isObject(schema.displayNames) || !Object.values(schema.displayNames).every((name) => typeof name === 'string')) fail('displayNames must map names to strings');
+  if (!isFolder(schema.glossary) || !isFolder(schema.templateFolder)) fail('glossary and templateFolder must be relative paths inside the corpus');
+  if (!isStrings(schema.instructionPhrases)) fail('instructionPhrases must be a list of strings');
   schema.keyDescriptions ??= {};
   if (!isObject(schema.keyDescriptions) || !Object.values(schema.keyDescriptions).every((text) => typeof text === 'string')) fail('keyDescriptions must map keys to strings');
 }

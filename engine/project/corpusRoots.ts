@@ -40,7 +40,8 @@ export async function findCorpusRoots(fs: FileSystem): Promise<string[]> {
   }
   const found: string[] = [];
   for (const entry of entries) {
-    if (entry.kind === 'directory' && !entry.name.startsWith('.') && !skippedFolders.has(entry.name) && (await isCorpusRootFolder(subFileSystem(fs, entry.name)))) found.push(entry.name);
+    if (entry.kind === 'directory' && !entry.name.startsWith('.') && !skippedFolders.has(entry.name) && (await isCorpusRootFolder(subFileSystem(fs, entry.name))))
+      found.push(entry.name);
   }
   return found;
 }

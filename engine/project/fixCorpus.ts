@@ -5,6 +5,7 @@ import { parseDocument } from '../parsing/parseDocument';
 import { checkCorpus, type SeverityOverrides } from '../rules/checker';
 import type { Finding } from '../rules/finding';
 import type { LoadedCorpus } from './loadCorpus';
+import { loadResources } from './loadResources';
 
 /** Passes of fixing and re-checking before giving up on reaching a state with no safe fix left. */
 const maxFixPasses = 10;
@@ -28,13 +29,17 @@ export async function fixCorpus(
     if (selected.length === 0) return;
     const editsByPath = new Map<string, TextEdit[]>();
     for (const { fix } of selected) for (const edit of fix.edits) editsByPath.set(edit.path, [...(editsByPath.get(edit.path) ?? []), edit]);
+    let resourcesFixed = false;
     for (const [path, edits] of editsByPath) {
-      const document = corpus.get(path);
-      if (!document) continue;
-      const text = applyEdits(document.text.getText(), edits);
+      const before = corpus.textOf(path)?.getText();
+      if (before === undefined) continue;
+      const text = applyEdits(before, edits);
       await fs.writeFile(path, encoder.encode(text));
-      corpus.set(parseDocument(path, text, schema));
+      if (corpus.get(path)) corpus.set(parseDocument(path, text, schema));
+      else resourcesFixed = true;
     }
+    // A fixed resource file (the glossary) is read again, as the next pass must see it.
+    if (resourcesFixed) corpus.resources = await loadResources(fs, schema);
     for (const { finding, fix } of selected) {
       if (fix.rename) {
         // Read before the move: a document's text may be read back from its file.

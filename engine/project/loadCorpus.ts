@@ -3,7 +3,7 @@ import { ReloadableText } from '../corpus/reloadableText';
 import { joinPath, type FileSystem } from '../fileSystem/fileSystem';
 import { errorCode, readMarkdownText } from '../fileSystem/readText';
 import type { FrontmatterCache } from '../parsing/frontmatter';
-import { parseDocument, type ParsedDocument } from '../parsing/parseDocument';
+import { parseDocument, unreadableDocument, type ParsedDocument } from '../parsing/parseDocument';
 import type { CorpusSchema } from '../schema/schema';
 import { loadResources } from './loadResources';
 
@@ -16,10 +16,11 @@ export interface SkippedFile {
 }
 
 /**
- * Lists the `.md` files under `docs/`, sorted by path. Links to folders are not followed (the file
- * system lists them as `other`), so a link loop cannot trap the walk.
+ * Lists the `.md` files under `docs/`, sorted by path, and adds the other files to `otherFiles`.
+ * Links to folders are not followed (the file system lists them as `other`), so a link loop cannot
+ * trap the walk.
  */
-export async function listMarkdownFiles(fs: FileSystem, skipped: SkippedFile[] = []): Promise<string[]> {
+export async function listMarkdownFiles(fs: FileSystem, skipped: SkippedFile[] = [], otherFiles?: string[]): Promise<string[]> {
   const files: string[] = [];
   const walk = async (folder: string) => {
     let entries;
@@ -33,6 +34,7 @@ export async function listMarkdownFiles(fs: FileSystem, skipped: SkippedFile[] =
       const path = joinPath(folder, entry.name);
       if (entry.kind === 'directory') await walk(path);
       else if (entry.kind === 'file' && entry.name.toLowerCase().endsWith('.md')) files.push(path);
+      else if (entry.kind === 'file') otherFiles?.push(path);
     }
   };
   if ((await fs.stat(docsFolder))?.kind === 'directory') await walk(docsFolder);
@@ -41,8 +43,9 @@ export async function listMarkdownFiles(fs: FileSystem, skipped: SkippedFile[] =
 
 export interface LoadedCorpus {
   corpus: Corpus;
+  /** Folders that could not be listed and files that went away before they were read. A file that is there but cannot be checked is a document with `unreadable` set (AK005). */
   skipped: SkippedFile[];
-  /** Paths of files read with replacement characters (invalid UTF-8). */
+  /** Paths of files that are not valid UTF-8: never written. */
   lossy: Set<string>;
 }
 
@@ -70,8 +73,11 @@ export async function loadCorpus(fs: FileSystem, schema: CorpusSchema, options: 
   corpus.resources = await loadResources(fs, schema);
   const skipped: SkippedFile[] = [];
   const lossy = new Set<string>();
-  const files = await listMarkdownFiles(fs, skipped);
+  const otherFiles: string[] = [];
+  const files = await listMarkdownFiles(fs, skipped, otherFiles);
+  for (const path of otherFiles) corpus.addFile(path);
   options.onListed?.(files.length);
+  fs.prefetch?.(files.filter((path) => options.openText?.(path) === undefined));
   const every = options.progressEvery ?? 250;
   let done = 0;
   for (const path of files) {
@@ -83,8 +89,9 @@ export async function loadCorpus(fs: FileSystem, schema: CorpusSchema, options: 
 }
 
 /**
- * Reads and parses one file: the open text if there is one, else the file. Undefined, with the
- * reason in `skipped`, when the file cannot be read; a lossy (invalid UTF-8) read is noted in `lossy`.
+ * Reads and parses one file: the open text if there is one, else the file. A file that cannot be
+ * checked (binary, invalid UTF-8, too large, a link refused) gives a stand-in document that only
+ * AK005 reports on; one that is gone gives undefined, with the reason in `skipped`.
  */
 export async function readDocument(
   fs: FileSystem,
@@ -100,12 +107,17 @@ export async function readDocument(
   if (open !== undefined) return parseDocument(path, open, schema, uri);
   const read = await readMarkdownText(fs, path);
   if (read.text === undefined) {
-    skipped.push({ path, reason: read.skipped ?? 'unreadable' });
-    return undefined;
+    const unreadable = read.unreadable ?? { cause: 'read-error', detail: 'cannot be read' };
+    // A file reached through a linked folder is not part of the corpus (the walk never enters such a folder): skipped, as a file that is gone.
+    if (unreadable.cause === 'missing' || unreadable.cause === 'linked-folder') {
+      skipped.push({ path, reason: unreadable.detail });
+      return undefined;
+    }
+    if (unreadable.cause === 'invalid-utf8') lossy.add(path);
+    return unreadableDocument(path, schema, unreadable, uri);
   }
-  if (read.lossy) lossy.add(path);
   const document = parseDocument(path, read.text, schema, uri, options.cache);
-  if (options.retainText === false && !read.lossy && fs.readFileSync && fs.statSync && read.stamp) {
+  if (options.retainText === false && fs.readFileSync && fs.statSync && read.stamp) {
     document.text = new ReloadableText(uri, fs, path, read.stamp, read.text.length);
   }
   return document;

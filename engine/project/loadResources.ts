@@ -1,19 +1,18 @@
 import type { CorpusResources } from '../corpus/resources';
 import type { FileSystem } from '../fileSystem/fileSystem';
 import type { CorpusSchema } from '../schema/schema';
+import { isAuthoringResourcePath, loadAuthoringResources } from './authoringResources';
+import { loadSiteConfig, siteConfigFiles } from './siteConfig';
 
 /**
  * Reads the corpus files beside its pages that rules need. A file that is missing or cannot be
  * read leaves its resource out; nothing here throws.
  */
 export async function loadResources(fs: FileSystem, schema: CorpusSchema): Promise<CorpusResources> {
-  void fs;
-  void schema;
-  return {};
+  return { site: await loadSiteConfig(fs), ...(await loadAuthoringResources(fs, schema)) };
 }
 
 /** Whether a corpus path is one of the resource files (a change to it means reloading the resources). */
-export function isResourcePath(path: string): boolean {
-  void path;
-  return false;
+export function isResourcePath(path: string, schema: CorpusSchema): boolean {
+  return siteConfigFiles.includes(path) || isAuthoringResourcePath(path, schema);
 }

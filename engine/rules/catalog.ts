@@ -11,6 +11,12 @@ export interface RuleInfo {
 }
 
 export const ruleCatalog: readonly RuleInfo[] = [
+  {
+    code: 'AK005',
+    name: 'unreadable-file',
+    severity: 'error',
+    summary: 'Het bestand kan niet worden gecontroleerd: binair, geen UTF-8, groter dan 2 MiB of een symbolische link die nergens of buiten het corpus uitkomt.',
+  },
   { code: 'AK001', name: 'missing-frontmatter', severity: 'error', summary: 'Het bestand begint niet met een frontmatter-blok.' },
   { code: 'AK002', name: 'unclosed-frontmatter', severity: 'error', summary: 'Het frontmatter-blok wordt niet afgesloten met `---`.' },
   { code: 'AK003', name: 'yaml-syntax', severity: 'error', summary: 'De frontmatter is geen geldige YAML.' },
@@ -36,6 +42,27 @@ export const ruleCatalog: readonly RuleInfo[] = [
   { code: 'AK060', name: 'title-trailing-period', severity: 'warning', summary: 'De titel eindigt op een punt.' },
   { code: 'AK061', name: 'toelichting-too-long', severity: 'information', summary: 'De toelichting is langer dan 40 woorden.' },
   { code: 'AK062', name: 'missing-tags-directive', severity: 'warning', summary: 'Het document heeft geen `<!-- tags -->`.' },
+  { code: 'AK070', name: 'broken-link', severity: 'error', summary: 'Een relatieve link wijst naar een bestand dat niet bestaat, of buiten docs/.' },
+  { code: 'AK071', name: 'broken-anchor', severity: 'warning', summary: 'Het `#anker` van een link bestaat niet op de doelpagina.' },
+  { code: 'AK072', name: 'site-url-link', severity: 'warning', summary: 'Een link naar de site zelf die MkDocs niet controleert of omzet.' },
+  { code: 'AK073', name: 'html-link-to-markdown', severity: 'warning', summary: 'Een HTML-link naar een `.md`-bestand: op de site een 404.' },
+  { code: 'AK074', name: 'external-image', severity: 'warning', summary: 'Een afbeelding van een andere site.' },
+  { code: 'AK080', name: 'missing-section', severity: 'warning', summary: 'Een verplichte `##`-sectie van het sjabloon ontbreekt.' },
+  { code: 'AK081', name: 'merge-conflict', severity: 'error', summary: 'Een merge-conflictmarkering (`<<<<<<< `) staat nog in het bestand.' },
+  { code: 'AK082', name: 'list-without-blank-line', severity: 'warning', summary: 'Een lijst volgt zonder witregel op een alinea: de site toont haar als gewone tekst.' },
+  { code: 'AK083', name: 'empty-admonition', severity: 'warning', summary: 'Een admonition of uitklapblok heeft geen ingesprongen inhoud: het blok blijft leeg.' },
+  { code: 'AK084', name: 'template-placeholder', severity: 'warning', summary: 'Voorbeeldtekst of een `url`-link uit het sjabloon staat er nog.' },
+  { code: 'AK090', name: 'tags-ai-act-without-id', severity: 'error', summary: '`<!-- tags-ai-act -->` op een pagina zonder geldig `id`: de site kan niet worden gebouwd.' },
+  { code: 'AK091', name: 'invalid-hide', severity: 'warning', summary: 'Een waarde van `hide` die MkDocs Material niet kent.' },
+  { code: 'AK092', name: 'invalid-uitzondering', severity: 'error', summary: 'Een `uitzondering` is geen geldige labelexpressie: de vereiste verdwijnt dan stil van de site.' },
+  {
+    code: 'AK093',
+    name: 'unknown-source-code',
+    severity: 'error',
+    summary: '`sources` heeft een andere vorm dan `ADR`/`ARK` met codes, of een code die niet in het toetsingskader staat.',
+  },
+  { code: 'AK094', name: 'numeric-source-code', severity: 'warning', summary: 'Een code in `sources` is een getal dat YAML anders leest (`3.10` als 3.1).' },
+  { code: 'AK095', name: 'duplicate-glossary-term', severity: 'warning', summary: 'Een begrip staat twee keer in de begrippenlijst.' },
 ];
 
 export const ruleByCode: ReadonlyMap<string, RuleInfo> = new Map(ruleCatalog.map((rule) => [rule.code, rule]));

@@ -5,6 +5,7 @@ import { ruleByCode, type SeveritySetting } from './catalog';
 import type { Fix } from '../fixes/fix';
 import type { Finding } from './finding';
 import { rules } from './allRules';
+import { glossaryRules } from './glossaryRules';
 
 export type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
 
@@ -23,6 +24,24 @@ export function checkDocument(corpus: Corpus, document: ParsedDocument, override
 export function checkCorpus(corpus: Corpus, overrides: SeverityOverrides = {}): Finding[] {
   const findings: Finding[] = [];
   for (const document of corpus.all()) findings.push(...checkDocument(corpus, document, overrides));
+  findings.push(...checkResources(corpus, overrides));
+  return findings.sort(compareFindings);
+}
+
+/** Runs the rules on the corpus files that are no pages (the glossary, AK095). */
+export function checkResources(corpus: Corpus, overrides: SeverityOverrides = {}): Finding[] {
+  const findings: Finding[] = [];
+  const glossary = corpus.resources.glossary;
+  if (glossary) {
+    glossaryRules({
+      corpus,
+      glossary,
+      report: (code, range, message, fixes = []) => {
+        const severity = overrides[code] ?? ruleByCode.get(code)?.severity ?? 'error';
+        if (severity !== 'off') findings.push({ path: glossary.path, code, severity, message, range, fixes });
+      },
+    });
+  }
   return findings.sort(compareFindings);
 }
 

@@ -27,7 +27,11 @@ function checkDirective(context: RuleContext, directive: Directive, report: Repo
   const definition = entryOf(corpus.schema.directives, directive.name);
   if (!definition) {
     const suggestions = suggest(directive.name, Object.keys(corpus.schema.directives));
-    report('AK050', `Onbekende directive ${quote(directive.name)}: de site laat dit commentaar ongebruikt.${didYouMean(suggestions)}`, replacementFixes(document, directive.nameOffsets, suggestions.candidates, suggestions.clear));
+    report(
+      'AK050',
+      `Onbekende directive ${quote(directive.name)}: de site laat dit commentaar ongebruikt.${didYouMean(suggestions)}`,
+      replacementFixes(document, directive.nameOffsets, suggestions.candidates, suggestions.clear),
+    );
     return;
   }
   if (definition.allowedOn && !(document.type && definition.allowedOn.includes(document.type))) {
@@ -65,14 +69,22 @@ function checkFilter(context: RuleContext, definition: DirectiveSchema, arg: Dir
   const listKeys = [...type.required, ...type.optional].filter((k) => corpus.schema.listKeys[k]);
   if (!listKeys.includes(key)) {
     const suggestions = suggest(key, listKeys);
-    report('AK051', `${quote(key)} is geen lijstsleutel van een ${type.label}; filter op ${listKeys.map(quote).join(', ')}.`, replacementFixes(document, [arg.offsets[0], arg.offsets[0] + slash], suggestions.candidates, suggestions.clear));
+    report(
+      'AK051',
+      `${quote(key)} is geen lijstsleutel van een ${type.label}; filter op ${listKeys.map(quote).join(', ')}.`,
+      replacementFixes(document, [arg.offsets[0], arg.offsets[0] + slash], suggestions.candidates, suggestions.clear),
+    );
     return;
   }
   const vocabulary = corpus.schema.listKeys[key].vocabulary;
   const valueOffsets: [number, number] = [arg.offsets[0] + slash + 1, arg.offsets[1]];
   if (!isAllowed(corpus, vocabulary, value)) {
     const suggestions = suggestValue(corpus, vocabulary, key, value);
-    report('AK051', `Filter ${quote(arg.text)}: ${quote(value)} is geen geldige waarde voor ${quote(key)}.${didYouMean(suggestions)}`, replacementFixes(document, valueOffsets, suggestions.candidates, suggestions.clear));
+    report(
+      'AK051',
+      `Filter ${quote(arg.text)}: ${quote(value)} is geen geldige waarde voor ${quote(key)}.${didYouMean(suggestions)}`,
+      replacementFixes(document, valueOffsets, suggestions.candidates, suggestions.clear),
+    );
     return;
   }
   if (document.type === 'vereiste' && listedType === 'maatregel' && key === 'vereiste' && value !== document.slug) {

@@ -1,5 +1,6 @@
 // AK030-AK032: ids are well-formed URNs, unique, and match the file name.
 import { fix, replace } from '../fixes/edits';
+import { renamePageEdits } from '../fixes/renames';
 import { slugIdPrefix } from '../text/suggest';
 import { isValidId, validEntries } from '../parsing/parseDocument';
 import type { Fix } from '../fixes/fix';
@@ -9,7 +10,9 @@ export const idRules: Rule = (context) => {
   const { corpus, document, report } = context;
   const prefix = document.type ? corpus.schema.documentTypes[document.type].idPrefix : undefined;
   // Only the last `id` counts, as on the site (an earlier one is reported as a duplicate key, AK012).
-  const entry = validEntries(document).filter((e) => e.key === 'id').pop();
+  const entry = validEntries(document)
+    .filter((e) => e.key === 'id')
+    .pop();
   if (!prefix || !entry) return;
   const raw = entry.value.kind === 'scalar' ? entry.value.value : undefined;
   if (!isValidId(raw, prefix)) {
@@ -24,7 +27,12 @@ export const idRules: Rule = (context) => {
   }
   const tail = id.slice(id.lastIndexOf(':') + 1);
   if (!matchesId(document.slug, tail)) {
-    report('AK032', entry.keyRange, `De bestandsnaam ${quote(document.slug + '.md')} past niet bij id ${quote(id)}: die moet beginnen met ${quote(tail + '-')} (eventueel na een fasenummer).`, mismatchFixes(context, entry.value.offsets, prefix, tail));
+    report(
+      'AK032',
+      entry.keyRange,
+      `De bestandsnaam ${quote(document.slug + '.md')} past niet bij id ${quote(id)}: die moet beginnen met ${quote(tail + '-')} (eventueel na een fasenummer).`,
+      mismatchFixes(context, entry.value.offsets, prefix, tail),
+    );
   }
 };
 
@@ -42,10 +50,9 @@ function mismatchFixes({ corpus, document }: RuleContext, idOffsets: [number, nu
   const folder = document.path.slice(0, document.path.lastIndexOf('/') + 1);
   const newPath = `${folder}${newSlug}.md`;
   if (document.type && !corpus.get(newPath)) {
-    const citations = corpus.citing(document.type, document.slug).flatMap((citing) =>
-      citing.references.filter((r) => r.type === document.type && r.slug === document.slug).map((r) => replace(citing, r.offsets, newSlug)),
-    );
-    fixes.push({ title: `Hernoem het bestand naar ${quote(newSlug + '.md')}`, preferred: true, safe: true, edits: citations, rename: { from: document.path, to: newPath } });
+    // Its citations and every link to it move along with the file.
+    const edits = renamePageEdits(corpus, document.path, newPath);
+    fixes.push({ title: `Hernoem het bestand naar ${quote(newSlug + '.md')}`, preferred: true, safe: true, edits, rename: { from: document.path, to: newPath } });
   }
   const filePrefix = slugIdPrefix(document.slug);
   if (filePrefix) {

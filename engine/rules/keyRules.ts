@@ -17,16 +17,22 @@ export const keyRules: Rule = ({ corpus, document, report }) => {
     if (present.has(key)) continue;
     const eol = lineBreak(document);
     const placeholder = corpus.schema.listKeys[key] ? `${key}:${eol}- ${eol}` : `${key}: ${eol}`;
-    report('AK010', firstLine, `Verplichte sleutel ${quote(key)} ontbreekt (${type.label}).`, frontmatter.flow ? [] : [
-      fix(`Voeg ${quote(key)} toe`, [replace(document, [closing, closing], placeholder)], { preferred: true, safe: false }),
-    ]);
+    report(
+      'AK010',
+      firstLine,
+      `Verplichte sleutel ${quote(key)} ontbreekt (${type.label}).`,
+      frontmatter.flow ? [] : [fix(`Voeg ${quote(key)} toe`, [replace(document, [closing, closing], placeholder)], { preferred: true, safe: false })],
+    );
   }
 
   const known = knownKeys(type);
   for (const entry of entries) {
     if (known.includes(entry.key)) continue;
     const text = document.text.getText();
-    const suggestions = suggest(entry.key, known.filter((key) => !present.has(key)));
+    const suggestions = suggest(
+      entry.key,
+      known.filter((key) => !present.has(key)),
+    );
     // The rename replaces the key's text, so it is safe only where that text (unquoted) is the key: a tag
     // before it (`!!binary id`) would still turn the new name into something else.
     const renamable = text.slice(...entry.keyOffsets).replace(/^(["'])(.*)\1$/s, '$2') === entry.key;
@@ -41,10 +47,19 @@ export const keyRules: Rule = ({ corpus, document, report }) => {
     );
   }
 
-  for (const entry of entries) {
-    if (entry.first) continue;
-    report('AK012', entry.keyRange, `Sleutel ${quote(entry.key)} staat er al eerder; de site gebruikt alleen de laatste.`, frontmatter.flow ? [] : [
-      fix(`Verwijder deze tweede ${quote(entry.key)}`, [deleteLines(document, entry.lineSpan[0], entry.lineSpan[1])]),
-    ]);
-  }
+  entries.forEach((entry, index) => {
+    if (entry.first) return;
+    // The site keeps the last value: removing the occurrence before this one leaves the page as it is.
+    const earlier = entries
+      .slice(0, index)
+      .filter((other) => other.key === entry.key)
+      .pop()!;
+    const line = earlier.keyRange.start.line + 1;
+    report(
+      'AK012',
+      entry.keyRange,
+      `Sleutel ${quote(entry.key)} staat er al eerder (regel ${line}); de site gebruikt alleen deze laatste.`,
+      frontmatter.flow ? [] : [fix(`Verwijder de eerdere ${quote(entry.key)} (regel ${line})`, [deleteLines(document, earlier.lineSpan[0], earlier.lineSpan[1])])],
+    );
+  });
 };

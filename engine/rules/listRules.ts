@@ -65,7 +65,12 @@ function reportUnknown(context: RuleContext, entry: FrontmatterEntry, text: stri
   const allowed = allowedValues(corpus, vocabulary, entry.key);
   const suggestions = suggest(text, allowed);
   const listed = allowed.length > 0 && allowed.length <= 12 ? ` Toegestaan: ${allowed.map(quote).join(', ')}.` : '';
-  report('AK020', anchor, `Onbekende waarde ${quote(text)} voor ${quote(entry.key)}.${didYouMean(suggestions)}${listed}`, replacementFixes(document, item.offsets, suggestions.candidates, suggestions.clear));
+  report(
+    'AK020',
+    anchor,
+    `Onbekende waarde ${quote(text)} voor ${quote(entry.key)}.${didYouMean(suggestions)}${listed}`,
+    replacementFixes(document, item.offsets, suggestions.candidates, suggestions.clear),
+  );
 }
 
 function isNonEmptyString(item: YamlValue): item is YamlValue & { kind: 'scalar'; value: string } {

@@ -12,6 +12,11 @@ export const referenceRules: Rule = ({ corpus, document, report }) => {
     const code = codeByType[reference.type];
     if (!code) continue;
     const suggestions = suggestValue(corpus, { kind: 'documents', documentType: reference.type }, reference.type, reference.slug);
-    report(code, reference.range, `Er is geen ${reference.type} ${quote(reference.slug)}.${didYouMean(suggestions)}`, replacementFixes(document, reference.offsets, suggestions.candidates, suggestions.clear));
+    report(
+      code,
+      reference.range,
+      `Er is geen ${reference.type} ${quote(reference.slug)}.${didYouMean(suggestions)}`,
+      replacementFixes(document, reference.offsets, suggestions.candidates, suggestions.clear),
+    );
   }
 };

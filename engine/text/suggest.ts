@@ -47,7 +47,12 @@ export class SlugIndex {
       .flatMap((slug): [string, string][] => {
         const key = slug.toLowerCase();
         const phase = /^\d+-/.exec(key)?.[0];
-        return phase ? [[key, slug], [key.slice(phase.length), slug]] : [[key, slug]];
+        return phase
+          ? [
+              [key, slug],
+              [key.slice(phase.length), slug],
+            ]
+          : [[key, slug]];
       })
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     let low = 0;
@@ -102,7 +107,11 @@ export function suggest(value: string, candidates: Iterable<string>): Suggestion
 
 /** Whether two slugs share a word of four letters or more after their id prefix. */
 function sharesWord(a: string, b: string): boolean {
-  const words = (slug: string) => slug.replace(idPrefix, '').split('-').filter((word) => word.length >= 4);
+  const words = (slug: string) =>
+    slug
+      .replace(idPrefix, '')
+      .split('-')
+      .filter((word) => word.length >= 4);
   const first = new Set(words(a));
   return words(b).some((word) => first.has(word));
 }

@@ -13,6 +13,13 @@ const m = 'docs/voldoen-aan-wetten-en-regels/maatregelen/';
 const h = 'docs/voldoen-aan-wetten-en-regels/hulpmiddelen/';
 const o = 'docs/onderwerpen/';
 
+/**
+ * Codes whose findings on the real corpus are listed in test files of their own: the body links
+ * (realCorpusLinks.test.ts) and the unreadable files, page structure, site metadata and glossary
+ * (realCorpusStructure.test.ts).
+ */
+const listedElsewhere = /^AK0(05|7\d|8\d|9\d)$/;
+
 const errors: Triple[] = [
   // Citations of vereisten and maatregelen that do not exist (renamed or renumbered).
   [`${h}standaarden.md`, 24, 'AK041'], // 7-mon-04-evalueer-bij-veranderingen-in-data (now 7-mon-05-…)
@@ -42,8 +49,24 @@ const warnings: Triple[] = [
 
 const information: Triple[] = [
   // `no-id` is not an option of the list directives.
-  ...['bias-en-non-discriminatie.md', 172, 'fundamentele-rechten.md', 38, 'governance.md', 74, 'menselijke-controle.md', 72, 'privacy-en-gegevensbescherming.md', 61, 'publieke-inkoop.md', 68, 'technische-robuustheid-en-veiligheid.md', 109, 'transparantie.md', 75]
-    .reduce<Triple[]>((list, item, i, all) => (i % 2 === 0 ? [...list, [`${o}${item}`, all[i + 1] as number, 'AK053']] : list), []),
+  ...[
+    'bias-en-non-discriminatie.md',
+    172,
+    'fundamentele-rechten.md',
+    38,
+    'governance.md',
+    74,
+    'menselijke-controle.md',
+    72,
+    'privacy-en-gegevensbescherming.md',
+    61,
+    'publieke-inkoop.md',
+    68,
+    'technische-robuustheid-en-veiligheid.md',
+    109,
+    'transparantie.md',
+    75,
+  ].reduce<Triple[]>((list, item, i, all) => (i % 2 === 0 ? [...list, [`${o}${item}`, all[i + 1] as number, 'AK053']] : list), []),
   [`${h}index.md`, 12, 'AK053'],
   [`${v}aia-27-beoordelen-gevolgen-grondrechten.md`, 72, 'AK053'],
   [`${v}avg-13-dpia-verplicht.md`, 93, 'AK053'],
@@ -55,11 +78,7 @@ const information: Triple[] = [
   [`${v}aia-38-testen.md`, 100, 'AK055'],
   [`${v}aia-39-beleid-naleven-auteurs-en-naburige-rechten.md`, 68, 'AK055'],
   // toelichting longer than 40 words.
-  ...[
-    `${h}DPIA.md`,
-    `${h}governancekader-VNG.md`,
-    `${h}toetsingskader-risicoprofilering.md`,
-  ].map((path): Triple => [path, 3, 'AK061']),
+  ...[`${h}DPIA.md`, `${h}governancekader-VNG.md`, `${h}toetsingskader-risicoprofilering.md`].map((path): Triple => [path, 3, 'AK061']),
   ...[
     `${m}2-owp-08-kwetsbare-groepen.md`,
     `${m}2-owp-34-voorkom-kwetsbaarheden-supplychain.md`,
@@ -122,10 +141,16 @@ describe('the real corpus', () => {
     ]);
     const line7 = find(path, 7, 'AK040');
     assert.match(line7.message, /'aia-08-transparantie-aan-gebruikersverantwoordelijken'/);
-    assert.deepEqual(line7.fixes.filter((f) => f.preferred && f.safe).map((f) => f.edits[0].newText), ['aia-08-transparantie-aan-gebruiksverantwoordelijken']);
+    assert.deepEqual(
+      line7.fixes.filter((f) => f.preferred && f.safe).map((f) => f.edits[0].newText),
+      ['aia-08-transparantie-aan-gebruiksverantwoordelijken'],
+    );
     const line8 = find(path, 8, 'AK040');
     assert.match(line8.message, /'aia-28-transparantieverplichtingen-richting-natuurlijke-personen'/);
-    assert.deepEqual(line8.fixes.filter((f) => f.preferred && f.safe).map((f) => f.edits[0].newText), ['aia-28-transparantieverplichtingen']);
+    assert.deepEqual(
+      line8.fixes.filter((f) => f.preferred && f.safe).map((f) => f.edits[0].newText),
+      ['aia-28-transparantieverplichtingen'],
+    );
   });
 
   test('a renumbered vereiste is offered, not applied: aia-37-melding-ernstige-incidenten', { skip }, () => {
@@ -155,7 +180,10 @@ describe('the real corpus', () => {
 
   test('AK021 the empty items and empty values', { skip }, () => {
     const empty = findings.filter((f) => f.code === 'AK021');
-    assert.deepEqual(triples(empty), warnings.filter(([, , code]) => code === 'AK021'));
+    assert.deepEqual(
+      triples(empty),
+      warnings.filter(([, , code]) => code === 'AK021'),
+    );
     // The `-` items are anchored at the item, the empty values at the key.
     assert.deepEqual(find(`${h}Impactanalyse-AI-verordening.md`, 7, 'AK021').range.start, { line: 6, character: 1 });
     assert.deepEqual(find(`${h}genAI-compliance-FAQ.md`, 8, 'AK021').range.start, { line: 7, character: 0 });
@@ -164,19 +192,22 @@ describe('the real corpus', () => {
 
   test('the CRLF maatregel has no findings', { skip }, () => {
     assert.ok(corpus.get(`${m}6-imp-01-werkinstructies-gebruikers.md`)?.text.getText().includes('\r\n'));
-    assert.deepEqual(findings.filter((f) => f.path === `${m}6-imp-01-werkinstructies-gebruikers.md`), []);
+    assert.deepEqual(
+      findings.filter((f) => f.path === `${m}6-imp-01-werkinstructies-gebruikers.md`),
+      [],
+    );
   });
 
   test('every error, checked by hand', { skip }, () => {
-    assert.deepEqual(triples(findings.filter((f) => f.severity === 'error')), [...errors].sort(compareTriples));
+    assert.deepEqual(triples(findings.filter((f) => f.severity === 'error' && !listedElsewhere.test(f.code))), [...errors].sort(compareTriples));
   });
 
   test('every warning, checked by hand', { skip }, () => {
-    assert.deepEqual(triples(findings.filter((f) => f.severity === 'warning')), [...warnings].sort(compareTriples));
+    assert.deepEqual(triples(findings.filter((f) => f.severity === 'warning' && !listedElsewhere.test(f.code))), [...warnings].sort(compareTriples));
   });
 
   test('every information finding, checked by hand', { skip }, () => {
-    assert.deepEqual(triples(findings.filter((f) => f.severity === 'information')), [...information].sort(compareTriples));
+    assert.deepEqual(triples(findings.filter((f) => f.severity === 'information' && !listedElsewhere.test(f.code))), [...information].sort(compareTriples));
     assert.equal(findings.filter((f) => f.severity === 'hint').length, 0);
   });
 

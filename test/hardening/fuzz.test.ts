@@ -8,7 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { applyEdits, checkDocument, type Corpus, defaultSchema, type Finding, type Fix, MemoryFileSystem, type ParsedDocument, parseDocument, selectSafeFixes, type TextEdit } from '../../engine';
+import {
+  applyEdits,
+  checkDocument,
+  type Corpus,
+  defaultSchema,
+  type Finding,
+  type Fix,
+  MemoryFileSystem,
+  type ParsedDocument,
+  parseDocument,
+  selectSafeFixes,
+  type TextEdit,
+} from '../../engine';
 import { FrontmatterDiskCache } from '../../engine/node';
 import { findDirectives } from '../../engine/parsing/directives';
 import { complete } from '../../server/src/languageFeatures/completion';
@@ -37,11 +49,67 @@ const root = new CorpusRoot('/fuzz-root', new MemoryFileSystem(files), schema, {
 // mutations
 
 const tokens = [
-  '---', '---\n', '\n---\n', '--- \r\n', ':', ': ', '::', '-', '- ', '\n- ', '\t', '\r\n', '\r', '\n', '\n\n', '\uFEFF', '"', "'", '`', '```\n', '~~~\n',
-  '<!--', '-->', '<!-- tags -->', '<!-- list_maatregelen vereiste/', ' no-search -->', '<!-- list_vereisten onderwerp/x -->', '<!-- list_ -->',
-  '[', ']', '{', '}', ',', '&a ', '*a', '!!str ', '!!binary ', '? ', '|', '>', '#', '%YAML 1.2\n', '\\', '\u0000', '\u2028', '\uD83D', '\uDE00',
-  'title: ', 'id: urn:nl:ak:ver:', 'vereiste:\n- ', 'levenscyclus: ', 'toelichting: ', 'é', '😀', '\u0301', '\u200B',
-  'constructor: ', '__proto__: ', 'toString', 'constructor/', '<!-- list_maatregelen __proto__/x -->',
+  '---',
+  '---\n',
+  '\n---\n',
+  '--- \r\n',
+  ':',
+  ': ',
+  '::',
+  '-',
+  '- ',
+  '\n- ',
+  '\t',
+  '\r\n',
+  '\r',
+  '\n',
+  '\n\n',
+  '\uFEFF',
+  '"',
+  "'",
+  '`',
+  '```\n',
+  '~~~\n',
+  '<!--',
+  '-->',
+  '<!-- tags -->',
+  '<!-- list_maatregelen vereiste/',
+  ' no-search -->',
+  '<!-- list_vereisten onderwerp/x -->',
+  '<!-- list_ -->',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&a ',
+  '*a',
+  '!!str ',
+  '!!binary ',
+  '? ',
+  '|',
+  '>',
+  '#',
+  '%YAML 1.2\n',
+  '\\',
+  '\u0000',
+  '\u2028',
+  '\uD83D',
+  '\uDE00',
+  'title: ',
+  'id: urn:nl:ak:ver:',
+  'vereiste:\n- ',
+  'levenscyclus: ',
+  'toelichting: ',
+  'é',
+  '😀',
+  '\u0301',
+  '\u200B',
+  'constructor: ',
+  '__proto__: ',
+  'toString',
+  'constructor/',
+  '<!-- list_maatregelen __proto__/x -->',
 ];
 
 type Mutation =
@@ -233,7 +301,7 @@ describe(`fuzz: damaged files of ${source} (seed ${seed}, ${numRuns} runs per pr
     );
   });
 
-  test('directives on a line are the comments the site\'s regular expression finds, in linear time', () => {
+  test("directives on a line are the comments the site's regular expression finds, in linear time", () => {
     const piece = fc.constantFrom('<!--', '-->', '<!-- ', ' -->', 'tags', 'list_maatregelen', ' vereiste/x', ' no-search', '-', '--', '>', '!', ' ', '\u2028', '\r', 'x');
     const prefixes = defaultSchema.directivePrefixes;
     fc.assert(
@@ -250,7 +318,10 @@ describe(`fuzz: damaged files of ${source} (seed ${seed}, ${numRuns} runs per pr
     );
     const open = '<!--'.repeat(250_000);
     const started = performance.now();
-    assert.deepEqual(findDirectives(`${open}<!-- tags -->`, 0, 0, prefixes).map((d) => d.name), []);
+    assert.deepEqual(
+      findDirectives(`${open}<!-- tags -->`, 0, 0, prefixes).map((d) => d.name),
+      [],
+    );
     assert.ok(performance.now() - started < 1000, `a 1 MB line of unclosed comments took ${Math.round(performance.now() - started)} ms`);
   });
 
@@ -300,8 +371,10 @@ describe(`fuzz: damaged files of ${source} (seed ${seed}, ${numRuns} runs per pr
                 const same = (f: Finding) => f.code === finding.code && f.message === finding.message;
                 const explained = findings.filter((f) => f !== finding && same(f) && at(f) === mapped).length;
                 const again = checkPaths(corpus, [target]).filter((f) => same(f) && after.text.offsetAt(f.range.start) === mapped);
-                assert.ok(again.length <= explained,
-                  `fix '${fix.title}' of ${finding.code} at ${finding.range.start.line + 1}:${finding.range.start.character + 1} in ${path} leaves ${show(again)}\n--- before\n${before.text.getText()}\n--- after\n${after.text.getText()}`);
+                assert.ok(
+                  again.length <= explained,
+                  `fix '${fix.title}' of ${finding.code} at ${finding.range.start.line + 1}:${finding.range.start.character + 1} in ${path} leaves ${show(again)}\n--- before\n${before.text.getText()}\n--- after\n${after.text.getText()}`,
+                );
               } finally {
                 restore(originals);
               }

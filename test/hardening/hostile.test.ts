@@ -1,14 +1,28 @@
 // Hostile inputs (issue 6), each on its own: through the engine as the CLI and the server read files,
-// then the whole hostile corpus through akcheck. Every file gets a clear finding or is skipped with a
-// reason, and no file takes more than a second to parse and check (a bound, not a benchmark).
+// then the whole hostile corpus through akcheck. Every file gets clear findings (a file that cannot be
+// checked, an AK005 that says why: issue 12 made these findings instead of lines on stderr), a folder
+// that cannot be listed is skipped with a reason, and no file takes more than a second to parse and
+// check (a bound, not a benchmark).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { checkCorpus, checkDocument, defaultSchema, type Finding, listMarkdownFiles, loadCorpus, parseDocument, readMarkdownText, type SkippedFile } from '../../engine';
+import {
+  checkCorpus,
+  checkDocument,
+  defaultSchema,
+  type Finding,
+  listMarkdownFiles,
+  loadCorpus,
+  MemoryFileSystem,
+  parseDocument,
+  readDocument,
+  readMarkdownText,
+  type SkippedFile,
+} from '../../engine';
 import { FrontmatterDiskCache, NodeFileSystem } from '../../engine/node';
 import { CorpusWorkspace } from '../../server/src/workspace/corpusWorkspace';
 import { memoryCorpus } from '../support/memoryCorpus';
@@ -33,17 +47,17 @@ async function outcome(file: HostileFile): Promise<{ skipped: string } | { findi
   const atListing = skippedByListing.find((s) => s.path === file.path);
   if (atListing) return { skipped: atListing.reason };
   assert.ok(listed.has(file.path), `${file.path} was neither listed nor skipped`);
-  const read = await readMarkdownText(hostileFs, file.path);
-  if (read.text === undefined) return { skipped: read.skipped! };
-  const text = read.text;
+  const skipped: SkippedFile[] = [];
+  const lossy = new Set<string>();
+  const document = await readDocument(hostileFs, file.path, defaultSchema, {}, skipped, lossy);
+  if (!document) return { skipped: skipped[0]?.reason ?? 'unreadable' };
   const { value: findings, ms } = timed(() => {
-    const document = parseDocument(file.path, text, defaultSchema);
     demo.set(document);
     return checkDocument(demo, document);
   });
   demo.delete(file.path);
-  assertFindingsWellFormed(findings, () => text);
-  return { findings, ms, lossy: read.lossy === true };
+  assertFindingsWellFormed(findings, () => document.text.getText());
+  return { findings, ms, lossy: lossy.has(file.path) };
 }
 
 const codesOf = (findings: Finding[]) => [...new Set(findings.map((f) => f.code))].sort();
@@ -57,9 +71,17 @@ describe('hostile inputs through the engine', () => {
         assert.match(result.skipped, file.skip);
         return;
       }
-      assert.ok(!file.skip || file.codes, `${file.path} was read but should have been skipped (${file.skip})`);
+      assert.ok(!file.skip, `${file.path} was read but should have been skipped (${file.skip})`);
       assert.ok(result.ms < boundMs, `${file.path}: parse and check took ${Math.round(result.ms)} ms`);
       assert.deepEqual(codesOf(result.findings), file.codes, `${file.path}: ${show(result.findings)}`);
+      if (file.unreadable) {
+        assert.deepEqual(
+          result.findings.map((f) => f.range.start.line),
+          [0],
+          'AK005 is anchored at line 1',
+        );
+        assert.match(result.findings[0].message, file.unreadable);
+      }
     });
   }
 
@@ -69,6 +91,21 @@ describe('hostile inputs through the engine', () => {
     const { value: findings, ms } = timed(() => checkDocument(demo, parseDocument(`${hulpmiddelen}/hostile-10mb.md`, text, defaultSchema)));
     assert.ok(ms < boundMs, `${Math.round(ms)} ms`);
     assert.deepEqual(findings, []);
+  });
+
+  test('a file of more than 2 MiB on disk is AK005, one of 2 MiB is checked', async () => {
+    const limit = 2 * 1024 * 1024;
+    const fill = (size: number) => {
+      const page = hulpmiddel();
+      return page + 'x'.repeat(size - Buffer.byteLength(page));
+    };
+    const fs = new MemoryFileSystem({ [`${hulpmiddelen}/precies.md`]: fill(limit), [`${hulpmiddelen}/te-groot.md`]: fill(limit + 1) });
+    const loaded = await loadCorpus(fs, defaultSchema);
+    const unreadable = checkCorpus(loaded.corpus).filter((f) => f.code === 'AK005');
+    assert.deepEqual(
+      unreadable.map((f) => f.path),
+      [`${hulpmiddelen}/te-groot.md`],
+    );
   });
 
   test('the alias bomb is not expanded: list keys that name an alias are reported as not a list of strings', async () => {
@@ -83,7 +120,10 @@ describe('hostile inputs through the engine', () => {
     for (const name of ['flow nesting', 'block nesting']) {
       const result = await outcome(hostile.files.find((f) => f.name === name)!);
       assert.ok('findings' in result);
-      assert.ok(result.findings.some((f) => f.code === 'AK003' && f.range.start.line >= 1), show(result.findings));
+      assert.ok(
+        result.findings.some((f) => f.code === 'AK003' && f.range.start.line >= 1),
+        show(result.findings),
+      );
     }
   });
 
@@ -91,7 +131,10 @@ describe('hostile inputs through the engine', () => {
     const text = hulpmiddel(`sources:\n${'- &a x\n- *a\n'.repeat(20_000)}`);
     const { value: findings, ms } = timed(() => checkDocument(demo, parseDocument(`${hulpmiddelen}/groot.md`, text, defaultSchema)));
     assert.ok(ms < boundMs, `${Math.round(ms)} ms`);
-    assert.deepEqual(findings.map((f) => [f.code, f.range.start.line]), [['AK003', 1]]);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.range.start.line]),
+      [['AK003', 1]],
+    );
     assert.match(findings[0].message, /KiB/);
   });
 
@@ -101,18 +144,25 @@ describe('hostile inputs through the engine', () => {
     assert.ok(ms < boundMs, `${Math.round(ms)} ms`);
   });
 
-  test('invalid UTF-8 is read with replacement characters and marked lossy (never written back)', async () => {
+  test('invalid UTF-8 is AK005 and not checked further (its duplicate value is no finding), and it is marked never to be written', async () => {
     const result = await outcome(hostile.files.find((f) => f.name === 'invalid UTF-8')!);
     assert.ok('findings' in result && result.lossy);
+    assert.deepEqual(codesOf(result.findings), ['AK005']);
   });
 
   test('a folder without read permission is skipped with its reason', (t) => {
     if (hostile.unreadableSkipped) return t.skip(hostile.unreadableSkipped);
-    assert.ok(skippedByListing.some((s) => s.path === 'docs/hostile-unreadable' && /EACCES/.test(s.reason)), JSON.stringify(skippedByListing));
+    assert.ok(
+      skippedByListing.some((s) => s.path === 'docs/hostile-unreadable' && /EACCES/.test(s.reason)),
+      JSON.stringify(skippedByListing),
+    );
   });
 
   test('links to folders are not followed: nothing is listed under the linked folder or the folder loop', () => {
-    assert.deepEqual([...listed].filter((path) => path.startsWith('docs/hostile-linked-folder/') || path.startsWith('docs/hostile-folder-loop/')), []);
+    assert.deepEqual(
+      [...listed].filter((path) => path.startsWith('docs/hostile-linked-folder/') || path.startsWith('docs/hostile-folder-loop/')),
+      [],
+    );
   });
 
   test('every listed file of the hostile corpus is parsed and checked within the bound', async () => {
@@ -157,10 +207,10 @@ describe('files deleted while they are read', () => {
       const warnings: string[] = [];
       const workspace = new CorpusWorkspace({
         log: { info: () => {}, warn: (m) => warnings.push(m) },
-        fileSystemFor: (root) => new NodeFileSystem(root),
-        cacheFor: (root) => FrontmatterDiskCache.open(root),
+        fileSystemFor: (root) => new NodeFileSystem(fileURLToPath(root)),
+        cacheFor: (root) => FrontmatterDiskCache.open(fileURLToPath(root)),
       });
-      await workspace.index([folder]);
+      await workspace.index([pathToFileURL(folder).toString()]);
       const root = workspace.roots[0];
       assert.ok(root.corpus.get(victim));
       unlinkSync(join(folder, victim));
@@ -200,22 +250,26 @@ describe('files deleted while they are read', () => {
 describe('hostile inputs through akcheck', () => {
   const akcheck = join(projectRoot, 'dist/akcheck.js');
 
-  test('one run over the hostile corpus: exit 1, each file reported or skipped with its reason on stderr, in bounded time', () => {
+  test('one run over the hostile corpus: exit 1, each file reported (AK005 for one that cannot be checked, nothing on stderr about it), in bounded time', () => {
     const started = performance.now();
     const run = spawnSync(process.execPath, [akcheck, '--format', 'json', '--no-cache', hostile.root], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
     const ms = performance.now() - started;
     assert.equal(run.error, undefined, String(run.error));
     assert.equal(run.status, 1, run.stderr);
-    const findings = JSON.parse(run.stdout) as { file: string; code: string }[];
+    const findings = JSON.parse(run.stdout) as { file: string; line: number; code: string; message: string }[];
     for (const file of hostile.files) {
       if (file.skip) {
         assert.match(run.stderr, new RegExp(`skipped ${file.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*${file.skip.source}`), run.stderr);
-        assert.deepEqual(findings.filter((f) => f.file === file.path), []);
+        assert.deepEqual(
+          findings.filter((f) => f.file === file.path),
+          [],
+        );
       } else {
         assert.deepEqual([...new Set(findings.filter((f) => f.file === file.path).map((f) => f.code))].sort(), file.codes, file.path);
+        if (file.unreadable) assert.match(findings.find((f) => f.file === file.path)!.message, file.unreadable);
+        assert.doesNotMatch(run.stderr, new RegExp(file.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'a file that is reported is not also on stderr');
       }
     }
-    assert.match(run.stderr, /hostile-invalid-utf8\.md is not valid UTF-8/);
     assert.ok(!run.stdout.includes(outsideTitle) && !run.stdout.includes(hostile.outside), 'nothing outside the corpus is read or reported');
     assert.ok(ms < 30_000, `${Math.round(ms)} ms`);
   });

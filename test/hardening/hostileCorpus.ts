@@ -6,6 +6,9 @@ import { projectRoot } from '../support/realCorpus';
 
 export const hulpmiddelen = 'docs/voldoen-aan-wetten-en-regels/hulpmiddelen';
 
+/** The `##` sections a hulpmiddel must have (AK080), with a line of text each. */
+export const hulpmiddelSections = ['Hulpmiddel', 'Relevantie', 'Auteur', 'Bijbehorende vereisten', 'Bijbehorende maatregelen'].map((name) => `## ${name}\n\nTekst.\n`).join('\n');
+
 /** A clean hulpmiddel: no finding at all, so every finding of a hostile file comes from what was added. */
 export function hulpmiddel(extraKeys = '', body = ''): string {
   return [
@@ -24,6 +27,7 @@ export function hulpmiddel(extraKeys = '', body = ''): string {
     '',
     '<!-- tags -->',
     '',
+    hulpmiddelSections,
     body,
   ].join('\n');
 }
@@ -31,20 +35,28 @@ export function hulpmiddel(extraKeys = '', body = ''): string {
 /** "Billion laughs": ten levels of nine aliases each, and list keys that name the top one. */
 export function aliasBomb(): string {
   let keys = 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
-  for (let level = 1; level < 10; level++) keys += `a${level}: &a${level} [${Array(9).fill(`*a${level - 1}`).join(', ')}]\n`;
+  for (let level = 1; level < 10; level++)
+    keys += `a${level}: &a${level} [${Array(9)
+      .fill(`*a${level - 1}`)
+      .join(', ')}]\n`;
   return hulpmiddel(`${keys}vereiste: *a9\nmaatregel:\n- *a0\n`);
 }
 
 export const depth = 10_000;
 export const outsideTitle = 'GEHEIM BUITEN HET CORPUS';
 
-/** What each hostile file is and what must come of it. `skip` is the reason a reader gives; `codes` the findings of a check. */
+/**
+ * What each hostile file is and what must come of it: `codes`, the findings of a check; for a file
+ * that cannot be checked, `unreadable`, what its AK005 message says; for a folder that cannot be
+ * listed, `skip`, the reason a reader logs.
+ */
 export interface HostileFile {
   name: string;
   /** Path relative to the root. */
   path: string;
   what: string;
   codes?: string[];
+  unreadable?: RegExp;
   skip?: RegExp;
 }
 
@@ -82,42 +94,77 @@ export function hostileCorpus(): HostileCorpus {
   };
 
   add({ name: 'alias bomb', path: at('hostile-alias-bomb.md'), what: 'billion laughs: 10 levels × 9 aliases', codes: ['AK011', 'AK021'] }, aliasBomb());
-  add({ name: 'flow nesting', path: at('hostile-nesting-flow.md'), what: `[ nested ${depth} deep`, codes: ['AK003'] },
-    hulpmiddel(`vereiste: ${'['.repeat(depth)}${']'.repeat(depth)}\n`));
-  add({ name: 'block nesting', path: at('hostile-nesting-block.md'), what: `- nested ${depth} deep`, codes: ['AK003'] },
-    hulpmiddel(`vereiste:\n${'- '.repeat(depth)}x\n`));
+  add(
+    { name: 'flow nesting', path: at('hostile-nesting-flow.md'), what: `[ nested ${depth} deep`, codes: ['AK003'] },
+    hulpmiddel(`vereiste: ${'['.repeat(depth)}${']'.repeat(depth)}\n`),
+  );
+  add({ name: 'block nesting', path: at('hostile-nesting-block.md'), what: `- nested ${depth} deep`, codes: ['AK003'] }, hulpmiddel(`vereiste:\n${'- '.repeat(depth)}x\n`));
   const paragraph = 'Dit is een lange alinea die steeds terugkomt om het bestand groot te maken.\n';
-  add({ name: '10 MB file', path: at('hostile-10mb.md'), what: '10 MB of Markdown', codes: [], skip: /larger than 4 MiB/ },
-    hulpmiddel('', paragraph.repeat(Math.ceil((10 * 1024 * 1024) / paragraph.length))));
-  add({ name: '1 MB line', path: at('hostile-long-line.md'), what: 'one line of 1 MB: 262,144 unclosed `<!--`', codes: [] },
-    hulpmiddel('', '<!--'.repeat(256 * 1024) + '\n'));
-  add({ name: 'binary file', path: at('hostile-binary.md'), what: 'bytes with NULs named .md', skip: /binary file/ },
-    Buffer.concat([Buffer.from(hulpmiddel()), Buffer.from([0, 1, 2, 0xff, 0xd8, 0, 0x89, 0x50])]));
-  add({ name: 'invalid UTF-8', path: at('hostile-invalid-utf8.md'), what: 'bytes that are not UTF-8 (and a duplicate value with a safe fix)', codes: ['AK022'] },
-    Buffer.concat([Buffer.from('---\ntitle: Vijandig '), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from(hulpmiddel('', '').slice('---\ntitle: Vijandig bestand'.length).replace('- jurist\n', '- jurist\n- jurist\n'))]));
-  add({ name: 'empty file', path: at('hostile-empty.md'), what: 'zero bytes', codes: ['AK001', 'AK062'] }, '');
-  add({ name: 'only ---', path: at('hostile-only-dashes.md'), what: 'a file of only `---`', codes: ['AK002', 'AK062'] }, '---');
-  add({ name: 'traversal slugs', path: at('hostile-traversal.md'), what: '`../../../etc/passwd`, absolute paths and a path out of the corpus as slugs', codes: ['AK040', 'AK041', 'AK051'] },
+  add(
+    { name: '10 MB file', path: at('hostile-10mb.md'), what: '10 MB of Markdown', codes: ['AK005'], unreadable: /groter dan 2 MiB \(10,\d\d MiB\)/ },
+    hulpmiddel('', paragraph.repeat(Math.ceil((10 * 1024 * 1024) / paragraph.length))),
+  );
+  add({ name: '1 MB line', path: at('hostile-long-line.md'), what: 'one line of 1 MB: 262,144 unclosed `<!--`', codes: [] }, hulpmiddel('', '<!--'.repeat(256 * 1024) + '\n'));
+  add(
+    { name: 'binary file', path: at('hostile-binary.md'), what: 'bytes with NULs named .md', codes: ['AK005'], unreadable: /NUL-bytes/ },
+    Buffer.concat([Buffer.from(hulpmiddel()), Buffer.from([0, 1, 2, 0xff, 0xd8, 0, 0x89, 0x50])]),
+  );
+  add(
+    {
+      name: 'invalid UTF-8',
+      path: at('hostile-invalid-utf8.md'),
+      what: 'bytes that are not UTF-8 (and a duplicate value with a safe fix)',
+      codes: ['AK005'],
+      unreadable: /geen geldige UTF-8/,
+    },
+    Buffer.concat([
+      Buffer.from('---\ntitle: Vijandig '),
+      Buffer.from([0xff, 0xfe, 0xc3, 0x28]),
+      Buffer.from(hulpmiddel('', '').slice('---\ntitle: Vijandig bestand'.length).replace('- jurist\n', '- jurist\n- jurist\n')),
+    ]),
+  );
+  add({ name: 'empty file', path: at('hostile-empty.md'), what: 'zero bytes', codes: ['AK001', 'AK062', 'AK080'] }, '');
+  add({ name: 'only ---', path: at('hostile-only-dashes.md'), what: 'a file of only `---`', codes: ['AK002', 'AK062', 'AK080'] }, '---');
+  add(
+    {
+      name: 'traversal slugs',
+      path: at('hostile-traversal.md'),
+      what: '`../../../etc/passwd`, absolute paths and a path out of the corpus as slugs',
+      codes: ['AK040', 'AK041', 'AK051'],
+    },
     hulpmiddel(
       `vereiste:\n- ../../../etc/passwd\n- /etc/passwd\n- ../../../../${basename(outside)}/secret\nmaatregel:\n- ../../hulpmiddelen/DPIA\n`,
-      ['<!-- list_maatregelen vereiste/../../../etc/passwd -->', '<!-- list_maatregelen vereiste//etc/passwd -->', `<!-- list_vereisten onderwerp/../../../${basename(outside)}/secret -->`, ''].join('\n'),
-    ));
-  const directives = Array.from({ length: 600 }, (_, i) =>
-    i % 3 === 0 ? `<!-- list_maatregelen vereiste/avg-13-dpia-bij-hoog-risico no-search -->` : i % 3 === 1 ? `<!-- list_maatregelen vereiste/nope-${i} -->` : `<!-- list_vereisten onderwerp/data no-x add-y ${'z '.repeat(i % 50)}-->`,
+      [
+        '<!-- list_maatregelen vereiste/../../../etc/passwd -->',
+        '<!-- list_maatregelen vereiste//etc/passwd -->',
+        `<!-- list_vereisten onderwerp/../../../${basename(outside)}/secret -->`,
+        '',
+      ].join('\n'),
+    ),
   );
-  add({ name: 'hundreds of directives', path: at('hostile-many-directives.md'), what: '600 directives in one file', codes: ['AK051', 'AK053'] }, hulpmiddel('', directives.join('\n') + '\n'));
+  const directives = Array.from({ length: 600 }, (_, i) =>
+    i % 3 === 0
+      ? `<!-- list_maatregelen vereiste/avg-13-dpia-bij-hoog-risico no-search -->`
+      : i % 3 === 1
+        ? `<!-- list_maatregelen vereiste/nope-${i} -->`
+        : `<!-- list_vereisten onderwerp/data no-x add-y ${'z '.repeat(i % 50)}-->`,
+  );
+  add(
+    { name: 'hundreds of directives', path: at('hostile-many-directives.md'), what: '600 directives in one file', codes: ['AK051', 'AK053'] },
+    hulpmiddel('', directives.join('\n') + '\n'),
+  );
 
   const link = (path: string, target: string) => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     symlinkSync(target, join(root, path));
   };
   link(at('hostile-dangling.md'), join(root, 'nowhere.md'));
-  files.push({ name: 'dangling symlink', path: at('hostile-dangling.md'), what: 'a link to a file that does not exist', skip: /symbolic link to nothing/ });
+  files.push({ name: 'dangling symlink', path: at('hostile-dangling.md'), what: 'a link to a file that does not exist', codes: ['AK005'], unreadable: /nergens naar wijst/ });
   link(at('hostile-loop-a.md'), join(root, at('hostile-loop-b.md')));
   link(at('hostile-loop-b.md'), join(root, at('hostile-loop-a.md')));
-  files.push({ name: 'symlink loop', path: at('hostile-loop-a.md'), what: 'two links pointing at each other', skip: /symbolic link loop/ });
+  files.push({ name: 'symlink loop', path: at('hostile-loop-a.md'), what: 'two links pointing at each other', codes: ['AK005'], unreadable: /naar zichzelf/ });
   link(at('hostile-outside.md'), join(outside, 'secret.md'));
-  files.push({ name: 'symlink out of the corpus', path: at('hostile-outside.md'), what: 'a link to a page outside the root', skip: /outside the corpus/ });
+  files.push({ name: 'symlink out of the corpus', path: at('hostile-outside.md'), what: 'a link to a page outside the root', codes: ['AK005'], unreadable: /buiten het corpus/ });
   link('docs/hostile-linked-folder', outside);
   link('docs/hostile-folder-loop', join(root, 'docs'));
 

@@ -64,7 +64,10 @@ describe('regressions found by the hardening tests', () => {
     const files = baseFiles();
     const text = files[M1].replace('id: urn', '!!binary id: urn');
     const finding = only(withFiles(files, { [M1]: text }), 'AK011');
-    assert.ok(finding.fixes.every((fix) => !fix.safe && !fix.preferred), JSON.stringify(finding.fixes));
+    assert.ok(
+      finding.fixes.every((fix) => !fix.safe && !fix.preferred),
+      JSON.stringify(finding.fixes),
+    );
     const quoted = only(withFiles(files, { [M1]: files[M1].replace('toelichting:', '"toelichtng":') }), 'AK011');
     assert.ok(quoted.fixes[0].safe, 'a quoted key is still renamed safely');
   });
@@ -97,7 +100,13 @@ describe('regressions found by the hardening tests', () => {
     for (const line of [1, 2, 3]) assert.match((hover(corpus, document, { line, character: 2 })!.contents as { value: string }).value, /onbekend voor een maatregel/);
     const lines = text.split('\n');
     assert.deepEqual(complete(corpus, document, { line: lines.length - 2, character: lines[lines.length - 2].length }).items, []);
-    assert.deepEqual(check(withFiles(files, { [M1]: text })).filter((f) => f.path === M1).map((f) => f.code).sort(), ['AK011', 'AK011', 'AK011']);
+    assert.deepEqual(
+      check(withFiles(files, { [M1]: text }))
+        .filter((f) => f.path === M1)
+        .map((f) => f.code)
+        .sort(),
+      ['AK011', 'AK011', 'AK011'],
+    );
   });
 
   test('a file reached through a linked folder is not read, as the walk does not follow such links', () => {

@@ -16,7 +16,15 @@ import { LspSession, uri } from '../support/lspSession';
 import { baseFiles, memoryCorpus, M1, M2, V1, vereistenFolder, withFiles } from '../support/memoryCorpus';
 import { projectRoot } from '../support/realCorpus';
 
-const payloads = ['<img src=x onerror=alert(1)>', '[x](command:workbench.action.quit)', '<script>alert(1)</script>', '`code` ``` ``', '<!-- c -->', '[y](javascript:alert(1))', '<command:workbench.action.quit>'];
+const payloads = [
+  '<img src=x onerror=alert(1)>',
+  '[x](command:workbench.action.quit)',
+  '<script>alert(1)</script>',
+  '`code` ``` ``',
+  '<!-- c -->',
+  '[y](javascript:alert(1))',
+  '<command:workbench.action.quit>',
+];
 const nasty = payloads.join(' ');
 
 /** Why a Markdown string lets corpus text through as markup, or undefined. Code spans (one line, as code() makes them) are literal and left out. */
@@ -49,14 +57,12 @@ function hostileFiles() {
   const files = baseFiles();
   const quoted = JSON.stringify(nasty);
   return withFiles(files, {
-    [V1]: files[V1]
-      .replace(/^title: .*$/m, `title: ${quoted}`)
+    [V1]: files[V1].replace(/^title: .*$/m, `title: ${quoted}`)
       .replace(/^toelichting: .*$/m, `toelichting: ${JSON.stringify(`${nasty}\n\n${nasty}`)}`)
       .replace('Een testvereiste over uitleg.', `${nasty}\n\n<a href="command:workbench.action.quit">klik</a>\n\n\`\`\`\n${nasty}\n\`\`\``),
     [M2]: files[M2].replace(/^title: .*$/m, `title: ${quoted}`).replace(/^toelichting: .*$/m, `toelichting: ${quoted}`),
     'docs/onderwerpen/transparantie.md': `---\ntitle: ${quoted}\nsummary: ${quoted}\n---\n`,
-    [M1]: files[M1]
-      .replace(`- ${slug}\n`, `- ${slug}\n- ${JSON.stringify(`x\n\n${nasty}`)}\n`)
+    [M1]: files[M1].replace(`- ${slug}\n`, `- ${slug}\n- ${JSON.stringify(`x\n\n${nasty}`)}\n`)
       .replace('onderwerp:\n- transparantie\n', `onderwerp:\n- transparantie\n- ${JSON.stringify(`y\n\n${payloads[0]}`)}\n`)
       .replace('## Vereisten', `<!-- list_maatregelen vereiste/${slug} -->\n\n<!-- list_vereisten onderwerp/transparantie -->\n\n## Vereisten`),
   });
@@ -74,7 +80,16 @@ describe('hovers and completion documentation escape corpus text', () => {
   };
 
   test('hover on every slug, value, key and directive of a page that cites the hostile texts', () => {
-    const positions = [at(slug), at('"x\\n'), at('- transparantie'), at('"y\\n'), at('title:', 1), at(`list_maatregelen vereiste/${slug}`, 2), at(`vereiste/${slug}`, 12), at('list_vereisten onderwerp/', 20)];
+    const positions = [
+      at(slug),
+      at('"x\\n'),
+      at('- transparantie'),
+      at('"y\\n'),
+      at('title:', 1),
+      at(`list_maatregelen vereiste/${slug}`, 2),
+      at(`vereiste/${slug}`, 12),
+      at('list_vereisten onderwerp/', 20),
+    ];
     let shown = 0;
     for (const position of positions) {
       const result = hover(corpus, document, position);
@@ -132,7 +147,8 @@ describe('the language server escapes too and never trusts Markdown', () => {
     const lines = text.split('\n');
     const requests: [string, unknown][] = [];
     lines.forEach((line, index) => {
-      for (let character = 0; character < Math.min(line.length, 80); character += 3) requests.push(['textDocument/hover', { textDocument: { uri: uri(path) }, position: { line: index, character } }]);
+      for (let character = 0; character < Math.min(line.length, 80); character += 3)
+        requests.push(['textDocument/hover', { textDocument: { uri: uri(path) }, position: { line: index, character } }]);
     });
     for (const line of [1, lines.findIndex((l) => l.startsWith('- aia')), lines.findIndex((l) => l === '- transparantie')]) {
       requests.push(['textDocument/completion', { textDocument: { uri: uri(path) }, position: { line, character: line === 1 ? 0 : 2 } }]);
@@ -150,7 +166,9 @@ describe('the language server escapes too and never trusts Markdown', () => {
     writeFileSync(maatregel, readFileSync(maatregel, 'utf8').replace('vereiste:\n', `vereiste:\n- ${JSON.stringify(odd)}\n`));
     await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(maatregel), type: 2 }] });
     await session.diagnosticsFor(uri(maatregel), (d) => d.length === 0);
-    const line = readFileSync(maatregel, 'utf8').split('\n').findIndex((l) => l.includes('aia-99'));
+    const line = readFileSync(maatregel, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes('aia-99'));
     const preview = await session.request<Hover>('textDocument/hover', { textDocument: { uri: uri(maatregel) }, position: { line, character: 4 } });
     assert.match((preview.contents as { value: string }).value, /urn:nl:ak:ver:aia-99/);
     assertSafe('hover on the odd file name', preview);
@@ -174,8 +192,16 @@ describe('the corpus configuration cannot reach outside the root or run anything
   const remove = () => rmSync(join(root, '.algoritmekader.json'), { force: true });
 
   const refused: [string, unknown, RegExp][] = [
-    ['a document folder with ..', { schema: { documentTypes: { vereiste: { folder: '../outside' } } } }, /documentTypes\.vereiste\.folder must be a relative folder inside the corpus/],
-    ['a document folder with .. inside', { schema: { documentTypes: { maatregel: { folder: 'docs/../../outside' } } } }, /documentTypes\.maatregel\.folder must be a relative folder inside the corpus/],
+    [
+      'a document folder with ..',
+      { schema: { documentTypes: { vereiste: { folder: '../outside' } } } },
+      /documentTypes\.vereiste\.folder must be a relative folder inside the corpus/,
+    ],
+    [
+      'a document folder with .. inside',
+      { schema: { documentTypes: { maatregel: { folder: 'docs/../../outside' } } } },
+      /documentTypes\.maatregel\.folder must be a relative folder inside the corpus/,
+    ],
     ['an absolute document folder', { schema: { documentTypes: { vereiste: { folder: '/etc' } } } }, /documentTypes\.vereiste\.folder must be a relative folder inside the corpus/],
     ['a taxonomy folder outside', { schema: { taxonomies: { rollen: '../../etc' } } }, /taxonomies\.rollen must be a relative folder inside the corpus/],
     ['a root marker outside', { schema: { rootMarker: '/' } }, /rootMarker must be a relative folder inside the corpus/],
@@ -185,7 +211,10 @@ describe('the corpus configuration cannot reach outside the root or run anything
     test(`refused with a clear message: ${name}`, () => {
       // JSON.stringify drops a literal __proto__ key; write it as JSON text.
       const text = name.includes('__proto__') ? '{"schema":{"directives":{"__proto__":{"list_evil":{"description":"x","lists":"nope"}}}}}' : JSON.stringify(config);
-      assert.throws(() => parseCorpusConfig(text), (error: unknown) => error instanceof ConfigError && message.test(error.message));
+      assert.throws(
+        () => parseCorpusConfig(text),
+        (error: unknown) => error instanceof ConfigError && message.test(error.message),
+      );
       writeFileSync(join(root, '.algoritmekader.json'), text);
       const run = akcheck();
       assert.equal(run.status, 2, run.stderr);

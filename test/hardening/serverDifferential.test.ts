@@ -11,10 +11,12 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { toDiagnostic } from '../../server/src/languageFeatures/diagnostics';
-import { check, type Files } from '../support/memoryCorpus';
+import { checkCorpus, defaultSchema, type Finding, loadResources } from '../../engine';
+import { NodeFileSystem } from '../../engine/node';
+import { memoryCorpus, type Files } from '../support/memoryCorpus';
 import { LspSession, uri } from '../support/lspSession';
 import { needsRealCorpus, projectRoot, realCorpusRoot } from '../support/realCorpus';
-import { filesOnDisk } from './support';
+import { filesOnDisk, otherFilesOnDisk } from './support';
 
 const content = 'docs/voldoen-aan-wetten-en-regels';
 const folders = [`${content}/vereisten`, `${content}/maatregelen`, `${content}/hulpmiddelen`, 'docs/onderwerpen', 'docs/levenscyclus', 'docs/rollen', 'docs'];
@@ -31,13 +33,40 @@ type Op =
 
 /** Texts to type: structure, and the slugs and ids of the corpus so that citations appear and break. */
 function pieces(files: Files): string[] {
-  const slugs = Object.keys(files).filter((path) => !path.endsWith('/index.md')).map((path) => path.slice(path.lastIndexOf('/') + 1, -3));
+  const slugs = Object.keys(files)
+    .filter((path) => !path.endsWith('/index.md'))
+    .map((path) => path.slice(path.lastIndexOf('/') + 1, -3));
   const ids = Object.values(files).flatMap((text) => text.match(/^id: .*$/m) ?? []);
   return [
-    '', 'x', '-', '- ', '\n', ':', ': ', '---\n', '\n---\n', '"', '[', ']', '\t', '\r\n', '<!-- tags -->', '<!--', '-->', 'ee', '.',
-    '\nvereiste:\n- ', '\nmaatregel:\n- ', '\nonderwerp:\n- data\n', '\nlevenscyclus:\n- ontwerp\n', '<!-- list_maatregelen vereiste/', '<!-- list_vereisten onderwerp/data -->\n',
-    '<!-- list_hulpmiddelen rollen/jurist -->\n', '<!-- list_vereisten_on_maatregelen_page -->\n',
-    ...slugs.slice(0, 40), ...ids.slice(0, 10).map((id) => `\n${id}\n`),
+    '',
+    'x',
+    '-',
+    '- ',
+    '\n',
+    ':',
+    ': ',
+    '---\n',
+    '\n---\n',
+    '"',
+    '[',
+    ']',
+    '\t',
+    '\r\n',
+    '<!-- tags -->',
+    '<!--',
+    '-->',
+    'ee',
+    '.',
+    '\nvereiste:\n- ',
+    '\nmaatregel:\n- ',
+    '\nonderwerp:\n- data\n',
+    '\nlevenscyclus:\n- ontwerp\n',
+    '<!-- list_maatregelen vereiste/',
+    '<!-- list_vereisten onderwerp/data -->\n',
+    '<!-- list_hulpmiddelen rollen/jurist -->\n',
+    '<!-- list_vereisten_on_maatregelen_page -->\n',
+    ...slugs.slice(0, 40),
+    ...ids.slice(0, 10).map((id) => `\n${id}\n`),
   ];
 }
 
@@ -96,11 +125,19 @@ function differential(source: string, seeds: number[]) {
 
   const key = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.severity} ${d.message}`;
 
+  /** A fresh check of the texts, with what the loader reads beside them: the resources (mkdocs.yml …) and the files under docs/ that links lead to. */
+  async function freshCheck(files: Files): Promise<Finding[]> {
+    const corpus = memoryCorpus(files);
+    corpus.resources = await loadResources(new NodeFileSystem(folder), defaultSchema);
+    for (const path of otherFilesOnDisk(folder)) corpus.addFile(path);
+    return checkCorpus(corpus);
+  }
+
   async function compare(label: string): Promise<void> {
     await settle();
     const files = view();
     const expected = new Map<string, string[]>();
-    for (const finding of check(files)) {
+    for (const finding of await freshCheck(files)) {
       const list = expected.get(finding.path) ?? [];
       list.push(key(toDiagnostic(finding)));
       expected.set(finding.path, list);
@@ -109,7 +146,8 @@ function differential(source: string, seeds: number[]) {
     for (const path of new Set([...Object.keys(files), ...seen])) {
       const want = (expected.get(path) ?? []).sort();
       const got = (session.diagnostics.get(uri(abs(path))) ?? []).map(key).sort();
-      if (JSON.stringify(want) !== JSON.stringify(got)) problems.push(`${path}${path in files ? '' : ' (gone)'}:\n    server ${JSON.stringify(got)}\n    fresh  ${JSON.stringify(want)}`);
+      if (JSON.stringify(want) !== JSON.stringify(got))
+        problems.push(`${path}${path in files ? '' : ' (gone)'}:\n    server ${JSON.stringify(got)}\n    fresh  ${JSON.stringify(want)}`);
     }
     assert.deepEqual(problems, [], `${label}: published diagnostics differ from a fresh check\n${problems.join('\n')}\n--- operations\n${log.join('\n')}`);
   }
@@ -200,7 +238,10 @@ function differential(source: string, seeds: number[]) {
         renameSync(abs(from), abs(to));
         seen.add(from).add(to);
         log.push(`rename ${from} → ${to}`);
-        return notify([{ path: from, type: 3 }, { path: to, type: 1 }]);
+        return notify([
+          { path: from, type: 3 },
+          { path: to, type: 1 },
+        ]);
       }
     }
   }

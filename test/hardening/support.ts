@@ -22,6 +22,20 @@ export function filesOnDisk(root: string): Files {
   return files;
 }
 
+/** The paths of the files under `docs/` that are not pages (images, PDFs): body links lead there too. */
+export function otherFilesOnDisk(root: string): string[] {
+  const paths: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && !entry.name.endsWith('.md')) paths.push(relative(root, path).split(sep).join('/'));
+    }
+  };
+  walk(join(root, 'docs'));
+  return paths;
+}
+
 /** The real corpus when it is there, else the base fixture of the in-memory corpus; and which it is. */
 export function fuzzCorpus(): { files: Files; source: string } {
   return realCorpusRoot ? { files: filesOnDisk(realCorpusRoot), source: 'the real corpus' } : { files: { ...base }, source: 'the memoryCorpus base fixture (real corpus absent)' };
@@ -48,7 +62,10 @@ function lineLength(text: string, starts: number[], line: number): number {
 
 /** Why a range is not a range inside `text` (as an LSP client reads positions), or undefined. */
 export function rangeProblem(text: string, range: Range, starts = lspLineStarts(text)): string | undefined {
-  for (const [name, position] of [['start', range.start], ['end', range.end]] as const) {
+  for (const [name, position] of [
+    ['start', range.start],
+    ['end', range.end],
+  ] as const) {
     if (!Number.isInteger(position.line) || !Number.isInteger(position.character)) return `${name} is not integral: ${JSON.stringify(position)}`;
     if (position.line < 0 || position.line >= starts.length) return `${name} line ${position.line} outside 0..${starts.length - 1}`;
     const length = lineLength(text, starts, position.line);
@@ -72,8 +89,10 @@ export function assertFindingsWellFormed(findings: readonly Finding[], textOf: (
       for (const edit of fix.edits) {
         const target = textOf(edit.path);
         assert.ok(target !== undefined, `fix '${fix.title}' of ${finding.code} edits ${edit.path}, which is not in the corpus`);
-        assert.ok(Number.isInteger(edit.start) && Number.isInteger(edit.end) && 0 <= edit.start && edit.start <= edit.end && edit.end <= target.length,
-          `fix '${fix.title}' of ${finding.code}: edit [${edit.start}, ${edit.end}) outside ${edit.path} (length ${target.length})`);
+        assert.ok(
+          Number.isInteger(edit.start) && Number.isInteger(edit.end) && 0 <= edit.start && edit.start <= edit.end && edit.end <= target.length,
+          `fix '${fix.title}' of ${finding.code}: edit [${edit.start}, ${edit.end}) outside ${edit.path} (length ${target.length})`,
+        );
         byPath.set(edit.path, [...(byPath.get(edit.path) ?? []), edit]);
       }
       for (const [path, edits] of byPath) {

@@ -65,8 +65,16 @@ describe('language server on the real corpus', needsRealCorpus, () => {
     const list = await session.request<CompletionList>('textDocument/completion', { textDocument: { uri: uri(path) }, position: { line: at.line + 1, character: 2 } });
     const labels = list.items.map((item) => item.label).sort();
     assert.deepEqual(labels, [
-      'bias-en-non-discriminatie', 'data', 'duurzaamheid', 'fundamentele-rechten', 'governance', 'menselijke-controle',
-      'privacy-en-gegevensbescherming', 'publieke-inkoop', 'technische-robuustheid-en-veiligheid', 'transparantie',
+      'bias-en-non-discriminatie',
+      'data',
+      'duurzaamheid',
+      'fundamentele-rechten',
+      'governance',
+      'menselijke-controle',
+      'privacy-en-gegevensbescherming',
+      'publieke-inkoop',
+      'technische-robuustheid-en-veiligheid',
+      'transparantie',
     ]);
     assert.ok(list.items.find((item) => item.label === 'data')?.detail, 'the taxonomy page title is the detail');
     await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(path) } });
@@ -80,9 +88,15 @@ describe('language server on the real corpus', needsRealCorpus, () => {
     const list = await session.request<CompletionList>('textDocument/completion', { textDocument: { uri: uri(path) }, position: { line, character: 7 } });
     const labels = list.items.map((item) => item.label);
     assert.equal(labels.length, 10, labels.join(', '));
-    assert.ok(labels.every((label) => label.startsWith('aia-0')), labels.join(', '));
+    assert.ok(
+      labels.every((label) => label.startsWith('aia-0')),
+      labels.join(', '),
+    );
     assert.ok(labels.includes('aia-08-transparantie-aan-gebruiksverantwoordelijken'));
-    assert.ok(list.items.every((item) => item.detail), 'each slug has its title');
+    assert.ok(
+      list.items.every((item) => item.detail),
+      'each slug has its title',
+    );
     await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(path) } });
   });
 
@@ -114,7 +128,10 @@ describe('language server on the real corpus', needsRealCorpus, () => {
     assert.equal(await session.request('textDocument/hover', { textDocument: { uri: uri(path) }, position: far }), null);
     const outside = uri(join(folder, 'mkdocs.yml'));
     assert.equal(await session.request('textDocument/hover', { textDocument: { uri: outside }, position: { line: 0, character: 0 } }), null);
-    assert.deepEqual(await session.request('textDocument/codeAction', { textDocument: { uri: 'untitled:Untitled-1' }, range: { start: far, end: far }, context: { diagnostics: [] } }), []);
+    assert.deepEqual(
+      await session.request('textDocument/codeAction', { textDocument: { uri: 'untitled:Untitled-1' }, range: { start: far, end: far }, context: { diagnostics: [] } }),
+      [],
+    );
     assert.ok(session.serverProcess.exitCode === null, 'the server still runs');
   });
 });
@@ -192,12 +209,28 @@ describe('language server on the demo corpus', () => {
     const from = file(`vereisten/${cited}.md`);
     const to = file(`vereisten/${cited}-hernoemd.md`);
     renameSync(from, to);
-    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(from), type: 3 }, { uri: uri(to), type: 1 }] });
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: uri(from), type: 3 },
+        { uri: uri(to), type: 1 },
+      ],
+    });
     const diagnostics = await session.diagnosticsFor(uri(path), (d) => d.some((x) => x.code === 'AK040'));
-    assert.ok(diagnostics.find((d) => d.code === 'AK040')!.message.toString().includes(cited));
+    assert.ok(
+      diagnostics
+        .find((d) => d.code === 'AK040')!
+        .message.toString()
+        .includes(cited),
+    );
     renameSync(to, from);
     writeFileSync(path, original);
-    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(to), type: 3 }, { uri: uri(from), type: 1 }, { uri: uri(path), type: 2 }] });
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: uri(to), type: 3 },
+        { uri: uri(from), type: 1 },
+        { uri: uri(path), type: 2 },
+      ],
+    });
     await session.diagnosticsFor(uri(path), (d) => d.length === 0);
   });
 
@@ -211,7 +244,10 @@ describe('language server on the demo corpus', () => {
     const edit = await session.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: uri(path) }, position, newName: `${slug}-nieuw` });
     const changes = edit.documentChanges!;
     const renameOperation = changes.find((c) => 'kind' in c && c.kind === 'rename');
-    assert.deepEqual(renameOperation && { oldUri: (renameOperation as { oldUri: string }).oldUri, newUri: (renameOperation as { newUri: string }).newUri }, { oldUri: uri(path), newUri: uri(file(`vereisten/${slug}-nieuw.md`)) });
+    assert.deepEqual(renameOperation && { oldUri: (renameOperation as { oldUri: string }).oldUri, newUri: (renameOperation as { newUri: string }).newUri }, {
+      oldUri: uri(path),
+      newUri: uri(file(`vereisten/${slug}-nieuw.md`)),
+    });
     const rewritten = changes.filter((c) => 'edits' in c).flatMap((c) => (c as { edits: { newText: string }[] }).edits);
     assert.ok(rewritten.length >= 2, 'the citations in maatregelen and the directive on the page itself');
     assert.ok(rewritten.every((e) => e.newText === `${slug}-nieuw`));

@@ -17,7 +17,9 @@ function demoCopy(): string {
 /** A long toelichting in the first vereiste, so that AK061 (information) fires. */
 function lengthenToelichting(folder: string): void {
   const vereisten = join(folder, 'docs/voldoen-aan-wetten-en-regels/vereisten');
-  const file = readdirSync(vereisten).filter((name) => name !== 'index.md').sort()[0];
+  const file = readdirSync(vereisten)
+    .filter((name) => name !== 'index.md')
+    .sort()[0];
   const path = join(vereisten, file);
   const text = readFileSync(path, 'utf8');
   writeFileSync(path, text.replace(/^toelichting: /m, `toelichting: ${'woord '.repeat(45)}`));
@@ -42,7 +44,11 @@ describe('settings and several roots', () => {
   test('both workspace folders are indexed', () => {
     const demoDocuments = session.lastStatus.documents / 2;
     assert.ok(Number.isInteger(demoDocuments) && demoDocuments > 50, `${session.lastStatus.documents} documents`);
-    for (const folder of folders) assert.ok([...session.diagnostics.keys()].some((uri) => uri.includes(folder)), folder);
+    for (const folder of folders)
+      assert.ok(
+        [...session.diagnostics.keys()].some((uri) => uri.includes(folder)),
+        folder,
+      );
   });
 
   test('a rule set to off in the settings is not reported, and comes back when the setting changes', async () => {
@@ -78,7 +84,10 @@ describe('a broken corpus configuration', () => {
 
   test('is shown to the user, and the corpus is still checked with the default schema', async () => {
     await session.until(() => session.messages.some((m) => m.includes('AK999')), 5000, 'a message about the configuration');
-    assert.match(session.messages.find((m) => m.includes('AK999'))!, /\.algoritmekader\.json.*unknown rule 'AK999'/);
+    assert.match(
+      session.messages.find((m) => m.includes('AK999'))!,
+      /\.algoritmekader\.json.*unknown rule 'AK999'/,
+    );
     assert.ok(session.lastStatus.documents > 50);
   });
 });

@@ -11,6 +11,7 @@ const serverPath = join(projectRoot, 'dist/server.js');
 export interface Settings {
   rules?: Record<string, string>;
   extraRoots?: string[];
+  updateLinksOnFileMove?: 'prompt' | 'always' | 'never';
 }
 
 export class LspSession {

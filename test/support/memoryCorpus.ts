@@ -91,6 +91,9 @@ export const H1 = `${hulpmiddelenFolder}/impacttoets.md`;
 
 const taxonomyPage = (title: string) => `---\ntitle: ${title}\n---\n\n# ${title}\n`;
 
+/** The required `##` sections (AK080) that a document of the base corpus lacks otherwise, each with a line of text, at its end. */
+const sections = (...names: string[]) => names.flatMap((name) => [`## ${name}`, '', 'Tekst.', '']);
+
 /**
  * A valid corpus without any finding: taxonomy pages for a few levenscyclus, onderwerp and rollen
  * slugs (each folder with an index.md too), two vereisten, two maatregelen and one hulpmiddel.
@@ -141,6 +144,7 @@ export const base: Readonly<Files> = Object.freeze({
     '',
     '<!-- list_maatregelen vereiste/aia-08-transparantie-aan-gebruiksverantwoordelijken no-search -->',
     '',
+    ...sections('Toelichting', 'Bronnen', 'Van toepassing op', 'Risico'),
   ].join('\n'),
   [V2]: [
     '---',
@@ -164,6 +168,7 @@ export const base: Readonly<Files> = Object.freeze({
     '',
     '<!-- list_maatregelen vereiste/avg-01-rechtmatige-verwerking -->',
     '',
+    ...sections('Toelichting', 'Bronnen', 'Van toepassing op', 'Risico', 'Maatregelen'),
   ].join('\n'),
   [M1]: [
     '---',
@@ -190,6 +195,7 @@ export const base: Readonly<Files> = Object.freeze({
     '',
     '<!-- list_vereisten_on_maatregelen_page -->',
     '',
+    ...sections('Toelichting', 'Risico', 'Bijbehorende vereiste(n)', 'Bronnen', 'Voorbeelden'),
   ].join('\n'),
   [M2]: [
     '---',
@@ -211,6 +217,7 @@ export const base: Readonly<Files> = Object.freeze({
     '',
     '<!-- list_vereisten_on_maatregelen_page -->',
     '',
+    ...sections('Maatregel', 'Toelichting', 'Risico', 'Bijbehorende vereiste(n)', 'Bronnen', 'Voorbeelden'),
   ].join('\n'),
   [H1]: [
     '---',
@@ -235,6 +242,7 @@ export const base: Readonly<Files> = Object.freeze({
     '<!-- list_vereisten_on_maatregelen_page -->',
     '<!-- list_maatregelen_on_hulpmiddelen_page -->',
     '',
+    ...sections('Hulpmiddel', 'Relevantie', 'Auteur', 'Bijbehorende vereisten', 'Bijbehorende maatregelen'),
   ].join('\n'),
 });
 

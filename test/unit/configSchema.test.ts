@@ -19,7 +19,9 @@ test('the JSON Schema describes every key of a document type, list key and direc
   for (const type of Object.values(defaultSchema.documentTypes)) for (const key of Object.keys(type)) assert.ok(typeKeys.includes(key), key);
   const directiveKeys = Object.keys(properties.directives.additionalProperties.oneOf[1].properties);
   for (const directive of Object.values(defaultSchema.directives)) for (const key of Object.keys(directive)) assert.ok(directiveKeys.includes(key), key);
-  const vocabularyKinds = properties.listKeys.additionalProperties.oneOf[1].properties.vocabulary.oneOf.map((v: { properties: { kind: { const: string } } }) => v.properties.kind.const);
+  const vocabularyKinds = properties.listKeys.additionalProperties.oneOf[1].properties.vocabulary.oneOf.map(
+    (v: { properties: { kind: { const: string } } }) => v.properties.kind.const,
+  );
   for (const { vocabulary } of Object.values(defaultSchema.listKeys)) assert.ok(vocabularyKinds.includes(vocabulary.kind), vocabulary.kind);
 });
 

@@ -13,11 +13,40 @@ const jurist = 'docs/rollen/jurist.md';
 
 /** Versions of each file the random edits choose from; null deletes the file. */
 const versions: Record<string, (string | null)[]> = {
-  [V1]: [base[V1], null, edit(base[V1], 'id: urn:nl:ak:ver:aia-08', 'id: urn:nl:ak:ver:avg-01'), edit(base[V1], '- transparantie', '- data'), edit(base[V1], 'title:', 'title: [kapot\ntitel:')],
-  [V2]: [base[V2], null, edit(base[V2], '- data\n', ''), edit(base[V2], 'vereiste/avg-01-rechtmatige-verwerking', 'vereiste/aia-09-menselijk-toezicht'), edit(base[V2], 'rollen:\n- jurist', 'rollen: jurist')],
-  [V3]: [null, edit(edit(base[V1], 'id: urn:nl:ak:ver:aia-08', 'id: urn:nl:ak:ver:aia-09'), 'vereiste/aia-08-transparantie-aan-gebruiksverantwoordelijken', 'vereiste/aia-09-menselijk-toezicht')],
-  [M1]: [base[M1], null, edit(base[M1], '- aia-08-transparantie-aan-gebruiksverantwoordelijken', '- aia-09-menselijk-toezicht'), edit(base[M1], 'id: urn:nl:ak:mtr:owp-30', 'id: urn:nl:ak:mtr:dat-01')],
-  [M2]: [base[M2], null, edit(base[M2], '- avg-01-rechtmatige-verwerking\n', ''), edit(base[M2], '<!-- tags -->', '<!-- tags -->\n<!-- list_vereisten onderwerp/data -->\n<!-- list_hulpmiddelen rollen/jurist -->')],
+  [V1]: [
+    base[V1],
+    null,
+    edit(base[V1], 'id: urn:nl:ak:ver:aia-08', 'id: urn:nl:ak:ver:avg-01'),
+    edit(base[V1], '- transparantie', '- data'),
+    edit(base[V1], 'title:', 'title: [kapot\ntitel:'),
+  ],
+  [V2]: [
+    base[V2],
+    null,
+    edit(base[V2], '- data\n', ''),
+    edit(base[V2], 'vereiste/avg-01-rechtmatige-verwerking', 'vereiste/aia-09-menselijk-toezicht'),
+    edit(base[V2], 'rollen:\n- jurist', 'rollen: jurist'),
+  ],
+  [V3]: [
+    null,
+    edit(
+      edit(base[V1], 'id: urn:nl:ak:ver:aia-08', 'id: urn:nl:ak:ver:aia-09'),
+      'vereiste/aia-08-transparantie-aan-gebruiksverantwoordelijken',
+      'vereiste/aia-09-menselijk-toezicht',
+    ),
+  ],
+  [M1]: [
+    base[M1],
+    null,
+    edit(base[M1], '- aia-08-transparantie-aan-gebruiksverantwoordelijken', '- aia-09-menselijk-toezicht'),
+    edit(base[M1], 'id: urn:nl:ak:mtr:owp-30', 'id: urn:nl:ak:mtr:dat-01'),
+  ],
+  [M2]: [
+    base[M2],
+    null,
+    edit(base[M2], '- avg-01-rechtmatige-verwerking\n', ''),
+    edit(base[M2], '<!-- tags -->', '<!-- tags -->\n<!-- list_vereisten onderwerp/data -->\n<!-- list_hulpmiddelen rollen/jurist -->'),
+  ],
   [H1]: [base[H1], null, edit(base[H1], '- projectleider', '- jurist'), edit(base[H1], '- 2-owp-30-informeer-betrokkenen', '- 3-dat-01-datakwaliteit')],
   [data]: [base[data], null],
   [jurist]: [base[jurist], null],
@@ -56,7 +85,10 @@ describe('incremental corpus index', () => {
             if (document.path === path) continue;
             const after = signature(corpus, document.path);
             if (JSON.stringify(after) !== JSON.stringify(before.get(document.path) ?? [])) {
-              assert.ok(dependents.has(document.path), `${document.path} changed (${JSON.stringify(before.get(document.path))} → ${JSON.stringify(after)}) after ${text === null ? 'deleting' : 'setting'} ${path}, but is not a dependent`);
+              assert.ok(
+                dependents.has(document.path),
+                `${document.path} changed (${JSON.stringify(before.get(document.path))} → ${JSON.stringify(after)}) after ${text === null ? 'deleting' : 'setting'} ${path}, but is not a dependent`,
+              );
             }
           }
           assert.deepEqual(fullFindings(corpus), fullFindings(memoryCorpus(files)));

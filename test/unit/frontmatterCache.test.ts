@@ -34,7 +34,10 @@ test('a reloaded cache gives the same frontmatter as parsing', async () => {
     first.save();
     const second = FrontmatterDiskCache.open('/corpus', folder);
     texts.forEach((text, index) => assert.deepEqual(parseFrontmatter(text, second), parsed[index], text.slice(0, 80)));
-    assert.deepEqual(parsed, texts.map((text) => parseFrontmatter(text)));
+    assert.deepEqual(
+      parsed,
+      texts.map((text) => parseFrontmatter(text)),
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -10,15 +10,32 @@ describe('memoryCorpus', () => {
 
   test('the base corpus indexes its documents and taxonomy pages, index.md excluded', () => {
     const corpus = memoryCorpus(base);
-    assert.deepEqual(corpus.slugsOf('vereiste').map((d) => d.slug).sort(), ['aia-08-transparantie-aan-gebruiksverantwoordelijken', 'avg-01-rechtmatige-verwerking']);
+    assert.deepEqual(
+      corpus
+        .slugsOf('vereiste')
+        .map((d) => d.slug)
+        .sort(),
+      ['aia-08-transparantie-aan-gebruiksverantwoordelijken', 'avg-01-rechtmatige-verwerking'],
+    );
     assert.equal(corpus.slugsOf('maatregel').length, 2);
     assert.equal(corpus.slugsOf('hulpmiddel').length, 1);
-    assert.deepEqual(corpus.slugsOf('levenscyclus').map((d) => d.slug).sort(), ['implementatie', 'ontwerp', 'ontwikkelen']);
+    assert.deepEqual(
+      corpus
+        .slugsOf('levenscyclus')
+        .map((d) => d.slug)
+        .sort(),
+      ['implementatie', 'ontwerp', 'ontwikkelen'],
+    );
     assert.equal(corpus.bySlug('rollen', 'index'), undefined);
   });
 
   test('findingsOf returns sorted [path, line, code] triples', () => {
-    const files = damage(damage(baseFiles(), V2, 'title: Persoonsgegevens worden rechtmatig verwerkt', 'title: Persoonsgegevens worden rechtmatig verwerkt.'), M1, '- transparantie', '- transparantei');
+    const files = damage(
+      damage(baseFiles(), V2, 'title: Persoonsgegevens worden rechtmatig verwerkt', 'title: Persoonsgegevens worden rechtmatig verwerkt.'),
+      M1,
+      '- transparantie',
+      '- transparantei',
+    );
     assert.deepEqual(findingsOf(files), [
       [M1, lineOf(files[M1], 'transparantei'), 'AK020'],
       [V2, 2, 'AK060'],

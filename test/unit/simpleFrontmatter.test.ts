@@ -47,7 +47,35 @@ test('blocks that look simple but are not: the same as with yaml', () => {
 
 test('random blocks of keys, scalars and lists: the same as with yaml', () => {
   const scalar = fc.oneof(
-    fc.constantFrom('x', 'een twee', '3.10', '08', '0x1F', 'true', 'No', 'null', '~', '-x', 'a:b', 'a: b', 'a #b', '"q"', "'q'", '"a\\"b"', "'it''s'", '', '  ', 'x  ', '[a]', '{a: 1}', '&a x', '*a', '!t x', '|', '>'),
+    fc.constantFrom(
+      'x',
+      'een twee',
+      '3.10',
+      '08',
+      '0x1F',
+      'true',
+      'No',
+      'null',
+      '~',
+      '-x',
+      'a:b',
+      'a: b',
+      'a #b',
+      '"q"',
+      "'q'",
+      '"a\\"b"',
+      "'it''s'",
+      '',
+      '  ',
+      'x  ',
+      '[a]',
+      '{a: 1}',
+      '&a x',
+      '*a',
+      '!t x',
+      '|',
+      '>',
+    ),
     fc.stringMatching(/^[a-z0-9 .:#'"-]{0,12}$/),
   );
   const item = fc.tuple(fc.constantFrom('', '  ', '    '), scalar).map(([indent, value]) => `${indent}- ${value}`);
@@ -55,9 +83,11 @@ test('random blocks of keys, scalars and lists: the same as with yaml', () => {
     fc.tuple(fc.constantFrom('a', 'b', 'titel', 'x-y', '1'), scalar).map(([key, value]) => `${key}: ${value}`),
     fc.tuple(fc.constantFrom('a', 'lijst'), fc.array(item, { maxLength: 4 })).map(([key, items]) => [`${key}:`, ...items].join('\n')),
     fc.constantFrom('', '# c', '  # c', '#', '  x: 1', 'a:', 'a:  '),
-    fc.tuple(fc.constantFrom('sources', 'm'), fc.array(fc.tuple(fc.constantFrom('ADR', 'ARK', 'x'), scalar, fc.array(item, { maxLength: 2 })), { maxLength: 3 })).map(
-      ([key, nested]) => [`${key}:`, ...nested.map(([inner, value, items]) => (items.length > 0 ? [`  ${inner}:`, ...items.map((i) => `  ${i}`)].join('\n') : `  ${inner}: ${value}`))].join('\n'),
-    ),
+    fc
+      .tuple(fc.constantFrom('sources', 'm'), fc.array(fc.tuple(fc.constantFrom('ADR', 'ARK', 'x'), scalar, fc.array(item, { maxLength: 2 })), { maxLength: 3 }))
+      .map(([key, nested]) =>
+        [`${key}:`, ...nested.map(([inner, value, items]) => (items.length > 0 ? [`  ${inner}:`, ...items.map((i) => `  ${i}`)].join('\n') : `  ${inner}: ${value}`))].join('\n'),
+      ),
   );
   fc.assert(
     fc.property(fc.array(entry, { maxLength: 6 }), (entries) => {

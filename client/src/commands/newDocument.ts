@@ -1,14 +1,8 @@
 // "Nieuwe vereiste/maatregel/hulpmiddel": asks the title (and an id prefix), lets the server build
 // the file name, id and text, then creates the file (never over an existing one) and opens it.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  idPrefixesRequest,
-  type IdPrefixesParams,
-  newDocumentRequest,
-  type NewDocumentParams,
-  type NewDocumentType,
-} from '../../../protocol';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { idPrefixesRequest, type IdPrefixesParams, newDocumentRequest, type NewDocumentParams, type NewDocumentType } from '../../../protocol';
 
 const labels: Record<NewDocumentType, { noun: string; article: string }> = {
   vereiste: { noun: 'vereiste', article: 'Nieuwe' },
@@ -27,17 +21,21 @@ export function validatePrefix(value: string): string | undefined {
   return /^[a-z]+$/.test(value.trim()) ? undefined : 'Een voorvoegsel bestaat alleen uit kleine letters, zoals "aia" of "owp".';
 }
 
-/** The URI the new document is for: the folder clicked in the explorer, else the active editor's file. */
+/** The URI the new document is for: the folder clicked in the explorer, else the active editor's file (any scheme but `untitled`: a virtual workspace's too). */
 function nearUriOf(target: unknown): string | undefined {
-  if (target instanceof vscode.Uri && target.scheme === 'file') return target.toString();
+  if (target instanceof vscode.Uri && target.scheme !== 'untitled') return target.toString();
   const active = vscode.window.activeTextEditor?.document.uri;
-  return active?.scheme === 'file' ? active.toString() : undefined;
+  return active && active.scheme !== 'untitled' ? active.toString() : undefined;
 }
 
 function prefixesFrom(result: unknown): string[] {
   if (!Array.isArray(result)) return [];
   const prefixes = result.map((item: unknown) =>
-    typeof item === 'string' ? item : typeof item === 'object' && item !== null && typeof (item as { prefix?: unknown }).prefix === 'string' ? (item as { prefix: string }).prefix : undefined,
+    typeof item === 'string'
+      ? item
+      : typeof item === 'object' && item !== null && typeof (item as { prefix?: unknown }).prefix === 'string'
+        ? (item as { prefix: string }).prefix
+        : undefined,
   );
   return [...new Set(prefixes.filter((prefix): prefix is string => prefix !== undefined && prefix !== ''))];
 }

@@ -5,7 +5,6 @@
 // would read those lines as indented code.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 
-
 export type ContainerKind = 'admonition' | 'details' | 'tab';
 
 export interface ContainerInfo {

@@ -198,7 +198,10 @@ export function parsePageBody(text: string, bodyStart: number, bodyLine: number)
       if (atx) {
         endRun();
         const textStart = start + itemStart + atx[1].length + (atx[2].length - atx[2].trimStart().length);
-        const headingText = atx[2].trim().replace(/[ \t]*#+$/, '').trimEnd();
+        const headingText = atx[2]
+          .trim()
+          .replace(/[ \t]*#+$/, '')
+          .trimEnd();
         headings.push({ level: atx[1].length, line, endLine: line, column: textStart, text: headingText });
         continue;
       }

@@ -38,7 +38,10 @@ export function codeActions(root: CorpusRoot, path: string, findings: readonly F
         title: `Herstel alle ${inFile.length} eenduidige problemen in dit bestand`,
         kind: fixAllKind,
         diagnostics: inFile.map(({ finding }) => toDiagnostic(finding)),
-        edit: toWorkspaceEdit(root, inFile.flatMap(({ fix }) => fix.edits)),
+        edit: toWorkspaceEdit(
+          root,
+          inFile.flatMap(({ fix }) => fix.edits),
+        ),
       });
     }
   }

@@ -1,13 +1,15 @@
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import { allowedValues, type Corpus, entryOf, knownKeys, type ParsedDocument, type Vocabulary } from '../../../engine';
 import { scalarOf } from './documentQueries';
+import { linkCompletion } from './links';
 import { escapeMarkdown } from './markdown';
+import { sourceCodeCompletion, uitzonderingCompletion } from './siteMetadata';
 
 /** Slug completions are filtered here, and at most this many are sent (the list is then incomplete). */
 const maxSlugItems = 100;
 const retrigger = { title: 'suggest', command: 'editor.action.triggerSuggest' };
 
-export const completionTriggerCharacters = [' ', '-', '/', ':'];
+export const completionTriggerCharacters = [' ', '-', '/', ':', '"', '(', '#'];
 
 export function complete(corpus: Corpus, document: ParsedDocument, position: Position): CompletionList {
   const empty: CompletionList = { isIncomplete: false, items: [] };
@@ -16,7 +18,7 @@ export function complete(corpus: Corpus, document: ParsedDocument, position: Pos
   if (offset - lineStart !== position.character) return empty; // past the end of the line
   const before = document.text.getText().slice(lineStart, offset);
   if (inFrontmatter(document, position.line)) return frontmatterCompletion(corpus, document, position, before) ?? empty;
-  return directiveCompletion(corpus, position, before) ?? empty;
+  return directiveCompletion(corpus, position, before) ?? linkCompletion(corpus, document, position, before) ?? empty;
 }
 
 function inFrontmatter(document: ParsedDocument, line: number): boolean {
@@ -55,10 +57,14 @@ function frontmatterCompletion(corpus: Corpus, document: ParsedDocument, positio
       });
     return { isIncomplete: false, items };
   }
+  const metadata =
+    sourceCodeCompletion(corpus, document, position, before) ??
+    uitzonderingCompletion(corpus, document, position, before, /^\s*-/.test(before) ? ownerKey(document, position.line) : undefined);
+  if (metadata) return metadata;
   const itemMatch = /^\s*-\s+(\S*)$/.exec(before) ?? /^\s*-()$/.exec(before);
   const scalarMatch = /^([\w-]+):\s+(\S*)$/.exec(before);
   const key = itemMatch ? ownerKey(document, position.line) : scalarMatch?.[1];
-  const typed = itemMatch ? itemMatch[1] : scalarMatch?.[2] ?? '';
+  const typed = itemMatch ? itemMatch[1] : (scalarMatch?.[2] ?? '');
   if (!key || !knownKeys(type).includes(key) || !corpus.schema.listKeys[key]) return undefined;
   const vocabulary = corpus.schema.listKeys[key].vocabulary;
   const used = new Set(document.lists.get(key) ?? []);

@@ -47,7 +47,7 @@ export function targetAt(document: ParsedDocument, position: Position): Target |
 export function sectionText(document: ParsedDocument, heading: string): string | undefined {
   const body = document.text.getText().slice(document.bodyStart);
   const lines = body.split(/\r?\n/);
-  const pattern = new RegExp(`^##\\s+${heading.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`);
+  const pattern = new RegExp(`^##\\s+${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
   const start = lines.findIndex((line) => pattern.test(line));
   if (start === -1) return undefined;
   const end = lines.findIndex((line, index) => index > start && /^##\s/.test(line));

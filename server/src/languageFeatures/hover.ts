@@ -1,14 +1,20 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
-import { type Corpus, type Directive, entryOf, type ParsedDocument } from '../../../engine';
+import { type Corpus, type Directive, entryOf, listedDocuments, type ParsedDocument } from '../../../engine';
 import { contains, referenced, scalarOf, sectionText, targetAt } from './documentQueries';
+import { linkHover } from './links';
 import { code, escapeMarkdown } from './markdown';
+import { glossaryHover, metadataHover } from './siteMetadata';
 
 const maxSectionCharacters = 600;
 const maxListedTitles = 10;
 
 export function hover(corpus: Corpus, document: ParsedDocument, position: Position): Hover | null {
+  const metadata = metadataHover(corpus, document, position);
+  if (metadata) return metadata;
+  const onLink = linkHover(corpus, document, position);
+  if (onLink !== undefined) return onLink;
   const target = targetAt(document, position);
-  if (!target) return null;
+  if (!target) return glossaryHover(corpus, document, position);
   let value: string | undefined;
   let range = undefined;
   switch (target.kind) {
@@ -72,16 +78,13 @@ export function documentPreview(corpus: Corpus, document: ParsedDocument): strin
 /** What a `list_*` directive will render on the site. */
 function renderPreview(corpus: Corpus, directive: Directive): string {
   const listed = entryOf(corpus.schema.directives, directive.name)?.lists;
-  if (!listed) return '';
+  const matches = listedDocuments(corpus, directive);
+  if (!listed || !matches) return '';
   const label = corpus.schema.documentTypes[listed]?.label ?? listed;
-  const filter = directive.args[0]?.text;
-  const slash = filter?.indexOf('/') ?? -1;
-  const matches =
-    filter && slash > 0 ? corpus.matching(listed, filter.slice(0, slash), filter.slice(slash + 1)) : corpus.slugsOf(listed);
-  if (matches.length === 0) return `De tabel blijft leeg: geen enkele ${escapeMarkdown(label)} past bij ${code(filter ?? '')}.`;
+  if (matches.length === 0) return `De tabel blijft leeg: geen enkele ${escapeMarkdown(label)} past bij ${code(directive.args[0]?.text ?? '')}.`;
+  // In the table's order, as the site lists them.
   const titles = matches
     .map((m) => m.title ?? m.slug)
-    .sort((a, b) => a.localeCompare(b, 'nl'))
     .slice(0, maxListedTitles)
     .map((title) => `- ${escapeMarkdown(title)}`);
   const more = matches.length > maxListedTitles ? `\n- … en nog ${matches.length - maxListedTitles}` : '';

@@ -6,15 +6,13 @@ import type { CorpusRoot } from '../workspace/corpusWorkspace';
 export function toWorkspaceEdit(root: CorpusRoot, edits: readonly EngineEdit[], rename?: Fix['rename']): WorkspaceEdit {
   const byPath = new Map<string, TextEdit[]>();
   for (const edit of edits) {
-    const document = root.corpus.get(edit.path);
-    if (!document) continue;
+    const text = root.corpus.textOf(edit.path);
+    if (!text) continue;
     const list = byPath.get(edit.path) ?? [];
-    list.push({ range: { start: document.text.positionAt(edit.start), end: document.text.positionAt(edit.end) }, newText: edit.newText });
+    list.push({ range: { start: text.positionAt(edit.start), end: text.positionAt(edit.end) }, newText: edit.newText });
     byPath.set(edit.path, list);
   }
-  const changes: (TextDocumentEdit | RenameFile)[] = [...byPath].map(([path, textEdits]) =>
-    TextDocumentEdit.create({ uri: root.uriOf(path), version: null }, textEdits),
-  );
+  const changes: (TextDocumentEdit | RenameFile)[] = [...byPath].map(([path, textEdits]) => TextDocumentEdit.create({ uri: root.uriOf(path), version: null }, textEdits));
   if (rename) changes.push({ kind: 'rename', oldUri: root.uriOf(rename.from), newUri: root.uriOf(rename.to), options: { overwrite: false, ignoreIfExists: false } });
   return { documentChanges: changes };
 }

@@ -7,9 +7,9 @@ export const codeActionsFeature: Feature = {
   register(context) {
     context.connection.onCodeAction(
       guard(context, 'code actions', [], ({ textDocument, range, context: { only } }) => {
-        const located = context.workspace.locate(textDocument.uri);
+        const located = context.workspace.locateChecked(textDocument.uri);
         if (!located) return [];
-        return codeActions(located.root, located.path, context.workspace.findingsOf(textDocument.uri), range, only);
+        return codeActions(located.root, located.path, located.root.findings.get(located.path) ?? [], range, only);
       }),
     );
   },

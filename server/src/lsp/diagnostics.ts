@@ -1,6 +1,8 @@
 import { FileChangeType, TextDocumentSyncKind } from 'vscode-languageserver';
 import { configFileName } from '../../../engine';
-import { toPath, type CorpusRoot } from '../workspace/corpusWorkspace';
+import type { CorpusRoot } from '../workspace/corpusWorkspace';
+import { soon } from '../workspace/scheduling';
+import { canonicalUri } from '../workspace/uris';
 import type { Feature } from './feature';
 import { sendStatus, startIndexing } from './indexing';
 import { logError, publish, uriFor } from './serverContext';
@@ -19,8 +21,8 @@ export const diagnosticsFeature: Feature = {
     const { connection, documents, workspace } = context;
     const pendingEdits = new Set<string>();
     const pendingDependents = new Map<CorpusRoot, Set<string>>();
-    let editTimer: NodeJS.Immediate | undefined;
-    let dependentsTimer: NodeJS.Timeout | undefined;
+    let editTimer: { cancel(): void } | undefined;
+    let dependentsTimer: ReturnType<typeof setTimeout> | undefined;
 
     const flushDependents = () => {
       dependentsTimer = undefined;
@@ -58,19 +60,18 @@ export const diagnosticsFeature: Feature = {
     };
 
     documents.onDidChangeContent(({ document }) => {
-      const path = toPath(document.uri);
-      if (path) context.clientUris.set(path, document.uri);
+      context.clientUris.set(canonicalUri(document.uri), document.uri);
       pendingEdits.add(document.uri);
-      editTimer ??= setImmediate(() => void context.indexing.then(flushEdits));
+      editTimer ??= soon(() => void context.indexing.then(flushEdits));
     });
 
     documents.onDidClose(({ document }) => {
       pendingEdits.delete(document.uri);
-      const path = toPath(document.uri);
+      const key = canonicalUri(document.uri);
       void context.indexing.then(async () => {
         try {
           const closed = await workspace.closeText(document.uri);
-          if (path) context.clientUris.delete(path);
+          context.clientUris.delete(key);
           if (!closed) return;
           publish(context, closed.root, workspace.recheck(closed.root, [closed.path]).concat(closed.root.corpus.get(closed.path) ? [] : [closed.path]));
           queueDependents(closed.root, closed.dependents);
@@ -82,12 +83,20 @@ export const diagnosticsFeature: Feature = {
 
     connection.onDidChangeWatchedFiles(async ({ changes }) => {
       await context.indexing;
-      if (changes.some((change) => change.uri.endsWith(`/${configFileName}`))) return startIndexing(context);
+      // The configuration and the resource files (glossary, source codes, templates, mkdocs.yml) change what every page means: index again.
+      if (changes.some((change) => change.uri.endsWith(`/${configFileName}`) || workspace.isResourceFile(change.uri))) return startIndexing(context);
       for (const change of changes) {
         try {
           if (workspace.isOpen(change.uri) && change.type !== FileChangeType.Deleted) continue;
           const reloaded = await workspace.reloadFromDisk(change.uri);
-          if (!reloaded) continue;
+          if (!reloaded) {
+            // An image or another file beside the pages, or a whole folder: its pages and the pages linking there are checked again.
+            const other = await workspace.reloadOtherPath(change.uri);
+            if (!other) continue;
+            publish(context, other.root, workspace.recheck(other.root, other.pages));
+            queueDependents(other.root, other.dependents);
+            continue;
+          }
           const gone = !reloaded.root.corpus.get(reloaded.path);
           if (gone) void connection.sendDiagnostics({ uri: uriFor(context, reloaded.root, reloaded.path), diagnostics: [] });
           else publish(context, reloaded.root, workspace.recheck(reloaded.root, [reloaded.path]));

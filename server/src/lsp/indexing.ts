@@ -1,7 +1,7 @@
 import { DidChangeConfigurationNotification } from 'vscode-languageserver';
 import { parseRuleSettings } from '../../../engine';
 import { configurationSection, reindexRequest, statusNotification, type ServerSettings, type StatusParams } from '../../../protocol';
-import { resolveExtraRoots, toPath } from '../workspace/corpusWorkspace';
+import { canonicalUri, folderUri, resolveExtraRootUris } from '../workspace/uris';
 import type { Feature } from './feature';
 import { logError, publish, uriFor, type ServerContext } from './serverContext';
 
@@ -21,7 +21,7 @@ async function reindex(context: ServerContext): Promise<void> {
   await workspace.index(roots, (done, total) => progress?.report(Math.round((done / total) * 100), `${done}/${total}`));
   // Clear diagnostics of documents that are gone (a root removed, a file deleted while closed).
   for (const { root, path } of previous) {
-    if (!workspace.roots.some((r) => r.folder === root.folder && r.findings.has(path))) void connection.sendDiagnostics({ uri: uriFor(context, root, path), diagnostics: [] });
+    if (!workspace.roots.some((r) => r.key === root.key && r.findings.has(path))) void connection.sendDiagnostics({ uri: uriFor(context, root, path), diagnostics: [] });
   }
   for (const root of workspace.roots) publish(context, root, root.findings.keys());
   for (const problem of workspace.configProblems) void connection.window.showWarningMessage(`Algoritmekader: ${problem}`);
@@ -32,10 +32,12 @@ async function reindex(context: ServerContext): Promise<void> {
 
 /** Indexes every corpus root again, after whatever indexing is under way. */
 export function startIndexing(context: ServerContext): Promise<void> {
-  context.indexing = context.indexing.then(() => reindex(context)).catch((error) => {
-    context.isIndexing = false;
-    logError(context, 'indexing failed', error);
-  });
+  context.indexing = context.indexing
+    .then(() => reindex(context))
+    .catch((error) => {
+      context.isIndexing = false;
+      logError(context, 'indexing failed', error);
+    });
   return context.indexing;
 }
 
@@ -49,7 +51,7 @@ async function readSettings(context: ServerContext): Promise<void> {
     void connection.window.showWarningMessage(`Algoritmekader: ${(error as Error).message}`);
     workspace.setSettingsRules({});
   }
-  if (settings.extraRoots) context.extraRoots = resolveExtraRoots(settings.extraRoots, context.workspaceFolders[0]);
+  if (settings.extraRoots) context.extraRoots = resolveExtraRootUris(settings.extraRoots, context.workspaceFolders[0]);
 }
 
 async function readSettingsLogged(context: ServerContext): Promise<void> {
@@ -68,8 +70,8 @@ export const indexingFeature: Feature = {
     connection.onInitialized(async () => {
       if (context.canReadConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: configurationSection });
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const removed = new Set(event.removed.flatMap((folder) => toPath(folder.uri) ?? []));
-        context.workspaceFolders = [...context.workspaceFolders.filter((folder) => !removed.has(folder)), ...event.added.flatMap((folder) => toPath(folder.uri) ?? [])];
+        const removed = new Set(event.removed.map((folder) => canonicalUri(folder.uri)));
+        context.workspaceFolders = [...context.workspaceFolders.filter((folder) => !removed.has(canonicalUri(folder))), ...event.added.map((folder) => folderUri(folder.uri))];
         void startIndexing(context);
       });
       await readSettingsLogged(context);

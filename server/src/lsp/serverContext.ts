@@ -12,11 +12,14 @@ export interface ServerContext {
   /** Settled when the current (re)index is done; requests wait for it. */
   indexing: Promise<void>;
   isIndexing: boolean;
-  /** The URIs the client uses for open documents, by file path, so diagnostics land on the same URI. */
+  /** The URIs the client uses for open documents, by canonical URI, so diagnostics land on the same URI. */
   readonly clientUris: Map<string, string>;
   /** Capabilities the client declared. */
   canReadConfiguration: boolean;
   canReportProgress: boolean;
+  /** The editor asks the user before it applies the edits of a file rename (initialization option). */
+  editorConfirmsFileMoves: boolean;
+  /** Workspace folders and configured extra roots, as folder URIs. */
   workspaceFolders: string[];
   extraRoots: string[];
 }
@@ -45,7 +48,7 @@ export function inCorpus(context: ServerContext, uri: string): { root: CorpusRoo
 }
 
 export function uriFor(context: ServerContext, root: CorpusRoot, path: string): string {
-  return context.clientUris.get(root.absolutePath(path)) ?? root.uriOf(path);
+  return context.clientUris.get(root.keyOf(path)) ?? root.uriOf(path);
 }
 
 /** Sends the current findings of some documents of a root. */

@@ -1,7 +1,10 @@
-import { isAbsolute, join, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// The corpus roots of an editor workspace, identified by URI: `file:` on the desktop, any scheme
+// the editor reads (`vscode-vfs://github/…`, `vscode-remote://…`) in the browser. Nothing here
+// imports Node: the host given to the workspace reads the files.
 import {
   checkDocument,
+  checkResources,
+  isResourcePath,
   ConfigError,
   Corpus,
   defaultSchema,
@@ -19,6 +22,8 @@ import {
   type SeveritySetting,
   type SkippedFile,
 } from '../../../engine';
+import { yieldToEventLoop } from './scheduling';
+import { canonicalUri, displayUri, folderUri, joinUri, relativePath } from './uris';
 
 /** The findings of each document, with running totals for the status bar. */
 export class FindingTable {
@@ -64,21 +69,28 @@ export class CorpusRoot {
   /** Paths whose text is not valid UTF-8: fixes are never offered for them. */
   readonly lossy = new Set<string>();
 
+  /** The root's URI in canonical form (see `canonicalUri`), to compare URIs with. */
+  readonly key: string;
+
+  /** @param uri the root folder's URI (for `file:`, spelt as Node's pathToFileURL spells it) */
   constructor(
-    readonly folder: string,
+    readonly uri: string,
     readonly fs: FileSystem,
     readonly schema: CorpusSchema,
     readonly configRules: Record<string, SeveritySetting>,
   ) {
     this.corpus = new Corpus(schema);
+    this.key = canonicalUri(uri);
   }
 
+  /** The URI of a corpus path: the root's URI joined with it. */
   uriOf(path: string): string {
-    return pathToFileURL(join(this.folder, ...path.split('/'))).toString();
+    return joinUri(this.uri, path);
   }
 
-  absolutePath(path: string): string {
-    return join(this.folder, ...path.split('/'));
+  /** The canonical URI of a corpus path, to look up what is kept by URI (open texts, the client's URIs). */
+  keyOf(path: string): string {
+    return canonicalUri(this.uriOf(path));
   }
 }
 
@@ -92,17 +104,19 @@ export interface WorkspaceLog {
   warn(message: string): void;
 }
 
+/** What the workspace needs of its platform (Node, or a browser worker that reads through the editor). */
 export interface WorkspaceHost {
   log: WorkspaceLog;
-  /** The file system of a folder (a workspace folder or a corpus root), rooted there. */
-  fileSystemFor(folder: string): FileSystem;
+  /** The file system of a folder (a workspace folder or a corpus root) by its URI, rooted there; undefined when the host cannot read that URI. */
+  fileSystemFor(folderUri: string): FileSystem | undefined;
   /** The parse cache of a corpus root, if the host keeps one; saved after indexing. */
-  cacheFor?(folder: string): (FrontmatterCache & { save(): void }) | undefined;
+  cacheFor?(folderUri: string): (FrontmatterCache & { save(): void }) | undefined;
+  /** How a URI is named in log messages (default: the path of a `file:` URI, else the URI). */
+  describe?(uri: string): string;
 }
 
 /** Yield to the event loop every this many files, so requests are answered while a large corpus indexes. */
 const chunkSize = 250;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The corpus roots found in the workspace folders, kept in step with open editors and file events.
@@ -112,7 +126,7 @@ export class CorpusWorkspace {
   roots: CorpusRoot[] = [];
   /** Problems with corpus configuration files found by the last index, for the editor to show. */
   configProblems: string[] = [];
-  /** Text of documents open in the editor, by absolute path; it wins over the disk. */
+  /** Text of documents open in the editor, by canonical URI; it wins over the disk. */
   private readonly openTexts = new Map<string, string>();
   private settingsRules: Record<string, SeveritySetting> = {};
 
@@ -122,13 +136,22 @@ export class CorpusWorkspace {
     this.log = host.log;
   }
 
-  /** Finds the corpus roots: each folder itself, or else its direct subfolders. */
+  private describe(uri: string): string {
+    return this.host.describe?.(uri) ?? displayUri(uri);
+  }
+
+  /** Finds the corpus roots (as URIs): each folder itself, or else its direct subfolders. Folders the host cannot read are left out. */
   async findRoots(folders: string[]): Promise<string[]> {
-    const roots = new Set<string>();
-    for (const folder of folders) {
-      for (const found of await findCorpusRoots(this.host.fileSystemFor(folder))) roots.add(resolve(folder, found));
+    const roots = new Map<string, string>();
+    for (const folder of folders.map(folderUri)) {
+      const fs = this.host.fileSystemFor(folder);
+      if (!fs) continue;
+      for (const found of await findCorpusRoots(fs)) {
+        const uri = joinUri(folder, found);
+        if (!roots.has(canonicalUri(uri))) roots.set(canonicalUri(uri), uri);
+      }
     }
-    return [...roots];
+    return [...roots.values()];
   }
 
   setSettingsRules(rules: Record<string, SeveritySetting>): void {
@@ -139,38 +162,52 @@ export class CorpusWorkspace {
     return { ...root.configRules, ...this.settingsRules };
   }
 
-  /** Indexes every root from scratch, chunk by chunk; reports progress as (done, total) over reading and checking. */
-  async index(rootFolders: string[], progress: (done: number, total: number) => void = () => {}): Promise<void> {
+  /** Indexes every root (by URI) from scratch, chunk by chunk; reports progress as (done, total) over reading and checking. */
+  async index(rootUris: string[], progress: (done: number, total: number) => void = () => {}): Promise<void> {
+    const started = Date.now();
+    /** Milliseconds spent listing the files, reading and parsing them, and checking them (for the log). */
+    const spent = { listing: 0, reading: 0, checking: 0 };
     const roots: CorpusRoot[] = [];
     const configProblems: string[] = [];
     const loaded: { root: CorpusRoot; files: number }[] = [];
-    for (const folder of rootFolders) {
+    for (const folder of rootUris.map(folderUri)) {
       const fs = this.host.fileSystemFor(folder);
+      if (!fs) {
+        this.log.warn(`${this.describe(folder)}: cannot be read here; skipped`);
+        continue;
+      }
       let config;
       try {
         config = await loadCorpusConfig(fs);
       } catch (error) {
-        const problem = `${folder}: ${error instanceof ConfigError ? error.message : String(error)}; using the default schema`;
+        const problem = `${this.describe(folder)}: ${error instanceof ConfigError ? error.message : String(error)}; using the default schema`;
         this.log.warn(problem);
         configProblems.push(problem);
         config = { schema: defaultSchema, rules: {} };
       }
       const root = new CorpusRoot(folder, fs, config.schema, config.rules);
       const cache = this.host.cacheFor?.(folder);
+      const loadStarted = Date.now();
+      let listed = loadStarted;
       const result = await loadCorpus(fs, config.schema, {
+        onListed: () => {
+          listed = Date.now();
+          spent.listing += listed - loadStarted;
+        },
         cache,
         uriOf: (path) => root.uriOf(path),
-        openText: (path) => this.openTexts.get(root.absolutePath(path)),
+        openText: (path) => this.openTexts.get(root.keyOf(path)),
         progressEvery: chunkSize,
         onProgress: async (done, total) => {
           progress(done, total * 2);
           await yieldToEventLoop();
         },
       });
+      spent.reading += Date.now() - listed;
       cache?.save();
       root.corpus = result.corpus;
       for (const path of result.lossy) root.lossy.add(path);
-      for (const { path, reason } of result.skipped) this.log.warn(`skipped ${join(folder, path)}: ${reason}`);
+      for (const { path, reason } of result.skipped) this.log.warn(`skipped ${this.describe(root.uriOf(path))}: ${reason}`);
       roots.push(root);
       loaded.push({ root, files: result.corpus.size });
     }
@@ -178,6 +215,7 @@ export class CorpusWorkspace {
     this.configProblems = configProblems;
     const total = loaded.reduce((sum, { files }) => sum + files, 0);
     let done = total;
+    const checkStarted = Date.now();
     for (const root of roots) {
       for (const document of root.corpus.all()) {
         root.findings.set(document.path, checkDocument(root.corpus, document, this.overrides(root)));
@@ -186,42 +224,38 @@ export class CorpusWorkspace {
           await yieldToEventLoop();
         }
       }
+      this.checkResourceFiles(root);
     }
-    this.log.info(`indexed ${roots.map((root) => `${root.folder} (${root.corpus.size} files)`).join(', ') || 'no corpus root'}`);
+    spent.checking = Date.now() - checkStarted;
+    this.log.info(
+      `indexed ${roots.map((root) => `${this.describe(root.uri)} (${root.corpus.size} files)`).join(', ') || 'no corpus root'} in ${Date.now() - started} ms ` +
+        `(listing ${spent.listing} ms, reading ${spent.reading} ms, checking ${spent.checking} ms)`,
+    );
   }
 
   /** Parses a file from the editor's text if it is open, else from disk; undefined (logged) when it cannot be read. */
   private async read(root: CorpusRoot, path: string): Promise<ParsedDocument | undefined> {
     const skipped: SkippedFile[] = [];
-    const document = await readDocument(
-      root.fs,
-      path,
-      root.schema,
-      { uriOf: (p) => root.uriOf(p), openText: (p) => this.openTexts.get(root.absolutePath(p)) },
-      skipped,
-      root.lossy,
-    );
-    for (const { reason } of skipped) this.log.warn(`skipped ${root.absolutePath(path)}: ${reason}`);
+    const document = await readDocument(root.fs, path, root.schema, { uriOf: (p) => root.uriOf(p), openText: (p) => this.openTexts.get(root.keyOf(p)) }, skipped, root.lossy);
+    for (const { reason } of skipped) this.log.warn(`skipped ${this.describe(root.uriOf(path))}: ${reason}`);
     return document;
   }
 
   /** The root and corpus path of a file URI, when it is a Markdown file under a root's `docs/`. */
   locate(uri: string): Located | undefined {
-    const absolute = toPath(uri);
-    if (!absolute || !absolute.toLowerCase().endsWith('.md')) return undefined;
+    const key = canonicalUri(uri);
+    if (!key.toLowerCase().endsWith('.md')) return undefined;
     for (const root of this.roots) {
-      if (absolute.startsWith(root.folder + sep)) {
-        const path = absolute.slice(root.folder.length + 1).split(sep).join('/');
-        if (path.startsWith('docs/')) return { root, path };
-      }
+      const path = relativePath(root.key, key);
+      if (path?.startsWith('docs/')) return { root, path };
     }
     return undefined;
   }
 
   /** The root a URI lies in (a file or folder of it, or the root itself). */
   locateFolder(uri: string): CorpusRoot | undefined {
-    const path = toPath(uri);
-    return path === undefined ? undefined : this.roots.find((root) => path === root.folder || path.startsWith(root.folder + sep));
+    const key = canonicalUri(uri);
+    return this.roots.find((root) => key === root.key || relativePath(root.key, key) !== undefined);
   }
 
   document(uri: string): { root: CorpusRoot; document: ParsedDocument } | undefined {
@@ -231,9 +265,8 @@ export class CorpusWorkspace {
   }
 
   /** An editor opened or changed a document. Returns the dependents to re-check later. */
-  setOpenText(uri: string, text: string): Located & { dependents: Set<string> } | undefined {
-    const absolute = toPath(uri);
-    if (absolute) this.openTexts.set(absolute, text);
+  setOpenText(uri: string, text: string): (Located & { dependents: Set<string> }) | undefined {
+    this.openTexts.set(canonicalUri(uri), text);
     const located = this.locate(uri);
     if (!located) return undefined;
     located.root.lossy.delete(located.path);
@@ -243,14 +276,12 @@ export class CorpusWorkspace {
 
   /** An editor closed a document: the disk's version counts again. */
   closeText(uri: string): Promise<(Located & { dependents: Set<string> }) | undefined> {
-    const absolute = toPath(uri);
-    if (absolute) this.openTexts.delete(absolute);
+    this.openTexts.delete(canonicalUri(uri));
     return this.reloadFromDisk(uri);
   }
 
   isOpen(uri: string): boolean {
-    const absolute = toPath(uri);
-    return absolute !== undefined && this.openTexts.has(absolute);
+    return this.openTexts.has(canonicalUri(uri));
   }
 
   /** A file changed, appeared or disappeared on disk. Returns what to re-check. */
@@ -258,7 +289,7 @@ export class CorpusWorkspace {
     const located = this.locate(uri);
     if (!located) return undefined;
     const { root, path } = located;
-    if (this.openTexts.has(root.absolutePath(path))) return { ...located, dependents: new Set() };
+    if (this.openTexts.has(root.keyOf(path))) return { ...located, dependents: new Set() };
     const document = (await root.fs.stat(path)) ? await this.read(root, path) : undefined;
     if (!document) {
       root.findings.delete(path);
@@ -266,6 +297,46 @@ export class CorpusWorkspace {
       return { ...located, dependents: root.corpus.delete(path) };
     }
     return { ...located, dependents: root.corpus.set(document) };
+  }
+
+  /**
+   * A path under a root's `docs/` that is not a page appeared or went: a file beside the pages (an
+   * image, a PDF), or a folder moved, copied or deleted as a whole (a watcher may report only the
+   * folder). Returns the pages read or dropped (to re-check and publish) and the pages linking there.
+   */
+  async reloadOtherPath(uri: string): Promise<{ root: CorpusRoot; pages: string[]; dependents: Set<string> } | undefined> {
+    const key = canonicalUri(uri);
+    if (key.toLowerCase().endsWith('.md')) return undefined;
+    for (const root of this.roots) {
+      const path = relativePath(root.key, key);
+      if (!path?.startsWith('docs/')) continue;
+      const dependents = new Set<string>();
+      const add = (paths: Iterable<string>) => {
+        for (const dependent of paths) dependents.add(dependent);
+      };
+      const pages: string[] = [];
+      const stat = await root.fs.stat(path);
+      if (stat?.kind === 'file') add(root.corpus.addFile(path));
+      else if (stat?.kind === 'directory') {
+        for (const file of await filesUnder(root.fs, path)) {
+          if (!file.toLowerCase().endsWith('.md')) add(root.corpus.addFile(file));
+          else if (!this.openTexts.has(root.keyOf(file))) {
+            const document = await this.read(root, file);
+            if (document) add(root.corpus.set(document));
+            pages.push(file);
+          }
+        }
+      } else {
+        for (const document of [...root.corpus.all()]) {
+          if (!document.path.startsWith(`${path}/`) || this.openTexts.has(root.keyOf(document.path))) continue;
+          add(root.corpus.delete(document.path));
+          pages.push(document.path);
+        }
+        add(root.corpus.deleteFile(path));
+      }
+      return { root, pages, dependents };
+    }
+    return undefined;
   }
 
   /** Re-runs the rules on some documents of a root; returns the paths whose findings changed. */
@@ -287,7 +358,46 @@ export class CorpusWorkspace {
 
   /** Re-runs every rule everywhere (after a settings change). */
   recheckAll(): { root: CorpusRoot; paths: string[] }[] {
-    return this.roots.map((root) => ({ root, paths: this.recheck(root, [...root.corpus.all()].map((d) => d.path)) }));
+    return this.roots.map((root) => {
+      const pages = this.recheck(
+        root,
+        [...root.corpus.all()].map((d) => d.path),
+      );
+      return { root, paths: [...pages, ...this.checkResourceFiles(root)] };
+    });
+  }
+
+  /** Checks the root's files that are no pages (the glossary, AK095); returns their paths. A change to one re-indexes the root. */
+  private checkResourceFiles(root: CorpusRoot): string[] {
+    const byPath = new Map<string, Finding[]>();
+    const glossary = root.corpus.resources.glossary;
+    if (glossary) byPath.set(glossary.path, []);
+    for (const finding of checkResources(root.corpus, this.overrides(root))) {
+      const list = byPath.get(finding.path);
+      if (list) list.push(finding);
+      else byPath.set(finding.path, [finding]);
+    }
+    for (const [path, findings] of byPath) root.findings.set(path, findings);
+    return [...byPath.keys()];
+  }
+
+  /** Whether a URI is a resource file of a root (the glossary, the CSV of source codes, a template, mkdocs.yml): a change re-indexes. */
+  isResourceFile(uri: string): boolean {
+    const key = canonicalUri(uri);
+    return this.roots.some((root) => {
+      const path = relativePath(root.key, key);
+      return path !== undefined && isResourcePath(path, root.schema);
+    });
+  }
+
+  /** The root and corpus path of a file with findings: a page, or a resource file such as the glossary. */
+  locateChecked(uri: string): Located | undefined {
+    const key = canonicalUri(uri);
+    for (const root of this.roots) {
+      const path = relativePath(root.key, key);
+      if (path !== undefined && !path.startsWith('docs/') && root.findings.has(path)) return { root, path };
+    }
+    return this.locate(uri);
   }
 
   findingsOf(uri: string): Finding[] {
@@ -306,24 +416,6 @@ export class CorpusWorkspace {
     }
     return { documents, errors, warnings };
   }
-
-}
-
-export function toPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Resolves configured extra roots against the first workspace folder. */
-export function resolveExtraRoots(extraRoots: unknown, firstFolder: string | undefined): string[] {
-  if (!Array.isArray(extraRoots)) return [];
-  return extraRoots
-    .filter((root): root is string => typeof root === 'string' && root.trim() !== '')
-    .map((root) => (isAbsolute(root) ? root : resolve(firstFolder ?? '.', root)));
 }
 
 function sameFindings(a: Finding[], b: Finding[]): boolean {
@@ -342,4 +434,18 @@ function sameFindings(a: Finding[], b: Finding[]): boolean {
       );
     })
   );
+}
+
+/** Every file below a folder (links to folders not followed). */
+async function filesUnder(fs: FileSystem, folder: string): Promise<string[]> {
+  const files: string[] = [];
+  const walk = async (path: string) => {
+    for (const entry of await fs.readDirectory(path).catch(() => [])) {
+      const child = `${path}/${entry.name}`;
+      if (entry.kind === 'directory') await walk(child);
+      else if (entry.kind === 'file') files.push(child);
+    }
+  };
+  await walk(folder);
+  return files;
 }

@@ -54,7 +54,15 @@ describe('AK050 unknown-directive', () => {
 
   test('does not fire for comments whose first word is not a directive prefix, nor for the known directives', () => {
     assert.deepEqual(
-      appended(V2, '<!-- Let op! onderstaande regel met tags niet weghalen -->', '<!-- TODO list_x -->', '<!---->', '<!-- -->', '<!-- tags-ai-act -->', '<!-- list_vereisten onderwerp/data -->'),
+      appended(
+        V2,
+        '<!-- Let op! onderstaande regel met tags niet weghalen -->',
+        '<!-- TODO list_x -->',
+        '<!---->',
+        '<!-- -->',
+        '<!-- tags-ai-act -->',
+        '<!-- list_vereisten onderwerp/data -->',
+      ),
       [],
     );
   });
@@ -94,7 +102,13 @@ describe('AK051 invalid-directive-filter', () => {
     const { line } = append(V2);
     // vereiste is no key of a vereiste; risicogroep no key of a maatregel; title is no list key; categorie is a hulpmiddel key.
     assert.deepEqual(
-      appended(V2, '<!-- list_vereisten vereiste/avg-01-rechtmatige-verwerking -->', '<!-- list_maatregelen risicogroep/verboden-ai -->', '<!-- list_vereisten title/x -->', '<!-- list_maatregelen categorie/self-assessment -->'),
+      appended(
+        V2,
+        '<!-- list_vereisten vereiste/avg-01-rechtmatige-verwerking -->',
+        '<!-- list_maatregelen risicogroep/verboden-ai -->',
+        '<!-- list_vereisten title/x -->',
+        '<!-- list_maatregelen categorie/self-assessment -->',
+      ),
       [
         [V2, line, 'AK051'],
         [V2, line + 1, 'AK051'],
@@ -114,7 +128,13 @@ describe('AK051 invalid-directive-filter', () => {
   test('for vereiste and maatregel the value must be a slug', () => {
     const { line } = append(H1);
     assert.deepEqual(
-      appended(H1, '<!-- list_maatregelen vereiste/aia-08-onbekend -->', '<!-- list_hulpmiddelen maatregel/2-owp-30-onbekend -->', '<!-- list_maatregelen vereiste/../../../etc/passwd -->', '<!-- list_maatregelen vereiste/ -->'),
+      appended(
+        H1,
+        '<!-- list_maatregelen vereiste/aia-08-onbekend -->',
+        '<!-- list_hulpmiddelen maatregel/2-owp-30-onbekend -->',
+        '<!-- list_maatregelen vereiste/../../../etc/passwd -->',
+        '<!-- list_maatregelen vereiste/ -->',
+      ),
       [
         [H1, line, 'AK051'],
         [H1, line + 1, 'AK051'],
@@ -131,7 +151,14 @@ describe('AK051 invalid-directive-filter', () => {
 
   test('does not fire for a valid filter, an open vocabulary value, or no filter', () => {
     assert.deepEqual(
-      appended(M1, '<!-- list_vereisten onderwerp/data -->', '<!-- list_hulpmiddelen categorie/self-assessment -->', '<!-- list_maatregelen vereiste/avg-01-rechtmatige-verwerking -->', '<!-- list_vereisten -->', '<!-- list_maatregelen no-search -->'),
+      appended(
+        M1,
+        '<!-- list_vereisten onderwerp/data -->',
+        '<!-- list_hulpmiddelen categorie/self-assessment -->',
+        '<!-- list_maatregelen vereiste/avg-01-rechtmatige-verwerking -->',
+        '<!-- list_vereisten -->',
+        '<!-- list_maatregelen no-search -->',
+      ),
       [],
     );
   });
@@ -178,13 +205,23 @@ describe('AK053 ineffective-directive-option', () => {
 
   test('fires for words that are neither key/value nor no-/add- options', () => {
     const { line } = append(M1);
-    assert.deepEqual(appended(M1, '<!-- list_vereisten onderwerp -->', '<!-- list_vereisten no- -->', '<!-- list_vereisten hide-search -->', '<!-- list_vereisten /data -->', '<!-- list_vereisten NO-SEARCH -->'), [
-      [M1, line, 'AK053'],
-      [M1, line + 1, 'AK053'],
-      [M1, line + 2, 'AK053'],
-      [M1, line + 3, 'AK053'],
-      [M1, line + 4, 'AK053'],
-    ]);
+    assert.deepEqual(
+      appended(
+        M1,
+        '<!-- list_vereisten onderwerp -->',
+        '<!-- list_vereisten no- -->',
+        '<!-- list_vereisten hide-search -->',
+        '<!-- list_vereisten /data -->',
+        '<!-- list_vereisten NO-SEARCH -->',
+      ),
+      [
+        [M1, line, 'AK053'],
+        [M1, line + 1, 'AK053'],
+        [M1, line + 2, 'AK053'],
+        [M1, line + 3, 'AK053'],
+        [M1, line + 4, 'AK053'],
+      ],
+    );
   });
 
   test('wetcode is an option of list_vereisten only', () => {
@@ -244,7 +281,10 @@ describe('AK055 empty-directive', () => {
   test('matches on the listed type only', () => {
     // M2 has levenscyclus ontwikkelen and V1 too; no hulpmiddel has it.
     const { line } = append(M1);
-    assert.deepEqual(appended(M1, '<!-- list_vereisten levenscyclus/ontwikkelen -->', '<!-- list_maatregelen levenscyclus/ontwikkelen -->', '<!-- list_hulpmiddelen levenscyclus/ontwikkelen -->'), [[M1, line + 2, 'AK055']]);
+    assert.deepEqual(
+      appended(M1, '<!-- list_vereisten levenscyclus/ontwikkelen -->', '<!-- list_maatregelen levenscyclus/ontwikkelen -->', '<!-- list_hulpmiddelen levenscyclus/ontwikkelen -->'),
+      [[M1, line + 2, 'AK055']],
+    );
   });
 
   test('a vereiste whose maatregelen list is empty', () => {
@@ -302,7 +342,11 @@ describe('AK056 directive-wrong-page', () => {
   test('does not fire on the pages they are made for', () => {
     // The base corpus has both on its maatregelen and hulpmiddel.
     assert.deepEqual(findingsOf(base), []);
-    assert.ok(base[M1].includes('list_vereisten_on_maatregelen_page') && base[H1].includes('list_maatregelen_on_hulpmiddelen_page') && base[H1].includes('list_vereisten_on_maatregelen_page'));
+    assert.ok(
+      base[M1].includes('list_vereisten_on_maatregelen_page') &&
+        base[H1].includes('list_maatregelen_on_hulpmiddelen_page') &&
+        base[H1].includes('list_vereisten_on_maatregelen_page'),
+    );
   });
 });
 

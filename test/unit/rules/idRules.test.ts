@@ -73,11 +73,14 @@ describe('AK031 duplicate-id', () => {
 
   test('three documents with one id: three findings', () => {
     const files = withFiles(base, { [`${maatregelenFolder}/owp-30-a.md`]: base[M1], [`${maatregelenFolder}/1-owp-30-b.md`]: base[M1] });
-    assert.deepEqual(findingsOf(files).map(([, line, code]) => [line, code]), [
-      [3, 'AK031'],
-      [3, 'AK031'],
-      [3, 'AK031'],
-    ]);
+    assert.deepEqual(
+      findingsOf(files).map(([, line, code]) => [line, code]),
+      [
+        [3, 'AK031'],
+        [3, 'AK031'],
+        [3, 'AK031'],
+      ],
+    );
   });
 
   test('ids are compared trimmed', () => {
@@ -93,14 +96,19 @@ describe('AK031 duplicate-id', () => {
     const copy = `${maatregelenFolder}/2-owp-30-tweede-versie.md`;
     const files = withFiles(base, { [copy]: base[M1] });
     assert.deepEqual(findingsOf(withFiles(files, { [copy]: null })), []);
-    assert.deepEqual(findingsOf(withFiles(files, { [copy]: damage(files, copy, 'owp-30', 'owp-31')[copy] })).map(([, , code]) => code), ['AK032']);
+    assert.deepEqual(
+      findingsOf(withFiles(files, { [copy]: damage(files, copy, 'owp-30', 'owp-31')[copy] })).map(([, , code]) => code),
+      ['AK032'],
+    );
   });
 
   test('does not fire for the same tail under different prefixes, nor for invalid ids', () => {
     const files = setId(V2, 'urn:nl:ak:ver:avg-01', 'urn:nl:ak:ver:owp-30');
     // A vereiste with ver:owp-30 and a maatregel with mtr:owp-30: different ids.
     assert.deepEqual(findingsOf(files), [[V2, 3, 'AK032']]);
-    const invalidTwice = withFiles(setId(V1, 'urn:nl:ak:ver:aia-08', 'urn:nl:ak:ver:AIA-08'), { [`${vereistenFolder}/aia-08-kopie.md`]: setId(V1, 'urn:nl:ak:ver:aia-08', 'urn:nl:ak:ver:AIA-08')[V1] });
+    const invalidTwice = withFiles(setId(V1, 'urn:nl:ak:ver:aia-08', 'urn:nl:ak:ver:AIA-08'), {
+      [`${vereistenFolder}/aia-08-kopie.md`]: setId(V1, 'urn:nl:ak:ver:aia-08', 'urn:nl:ak:ver:AIA-08')[V1],
+    });
     // (The copy also lists the maatregelen of the original: AK054.)
     assert.deepEqual(findingsOf(invalidTwice), [
       [`${vereistenFolder}/aia-08-kopie.md`, 3, 'AK030'],
@@ -143,9 +151,15 @@ describe('AK032 filename-id-mismatch', () => {
     // 2-owp-30-... with id owp-30 is the base corpus itself.
     assert.deepEqual(findingsOf(base), []);
     const withoutPrefix = withFiles(base, { [M1]: null, [`${maatregelenFolder}/owp-30-informeer-betrokkenen.md`]: base[M1] });
-    assert.deepEqual(findingsOf(withoutPrefix).filter(([, , code]) => code === 'AK032'), []);
+    assert.deepEqual(
+      findingsOf(withoutPrefix).filter(([, , code]) => code === 'AK032'),
+      [],
+    );
     const longPrefix = withFiles(base, { [M1]: null, [`${maatregelenFolder}/12-owp-30-informeer-betrokkenen.md`]: base[M1] });
-    assert.deepEqual(findingsOf(longPrefix).filter(([, , code]) => code === 'AK032'), []);
+    assert.deepEqual(
+      findingsOf(longPrefix).filter(([, , code]) => code === 'AK032'),
+      [],
+    );
   });
 
   test('is not checked for an invalid id, nor on hulpmiddelen', () => {

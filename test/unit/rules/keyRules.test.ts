@@ -17,7 +17,9 @@ describe('AK010 missing-key', () => {
       [V2, 1, 'AK010'],
       [V2, 1, 'AK010'],
     ]);
-    const messages = check(noTitle).map((f) => f.message).join('\n');
+    const messages = check(noTitle)
+      .map((f) => f.message)
+      .join('\n');
     assert.match(messages, /'rollen'/);
     assert.match(messages, /'title'/);
   });
@@ -55,7 +57,17 @@ describe('AK011 unknown-key', () => {
   });
 
   test('known keys are known per type: vereiste on a vereiste, maatregel on a maatregel, risicogroep on a maatregel', () => {
-    const files = damage(damage(damage(base, V2, 'rollen:', 'vereiste:\n- aia-08-transparantie-aan-gebruiksverantwoordelijken\nrollen:'), M1, 'rollen:', 'maatregel:\n- 3-dat-01-datakwaliteit\nrisicogroep:\n- verboden-ai\nrollen:'), H1, 'rollen:', 'bronnen: x\nrollen:');
+    const files = damage(
+      damage(
+        damage(base, V2, 'rollen:', 'vereiste:\n- aia-08-transparantie-aan-gebruiksverantwoordelijken\nrollen:'),
+        M1,
+        'rollen:',
+        'maatregel:\n- 3-dat-01-datakwaliteit\nrisicogroep:\n- verboden-ai\nrollen:',
+      ),
+      H1,
+      'rollen:',
+      'bronnen: x\nrollen:',
+    );
     assert.deepEqual(findingsOf(files), [
       [H1, lineOf(files[H1], 'bronnen'), 'AK011'],
       [M1, lineOf(files[M1], 'maatregel:'), 'AK011'],
@@ -66,7 +78,12 @@ describe('AK011 unknown-key', () => {
 
   test('a list key is checked only on a type that knows it', () => {
     // Unknown values under a key the type does not know: only AK011, no AK020/AK021/AK040/AK041.
-    const files = damage(damage(base, V2, 'rollen:', 'vereiste:\n- bestaat-niet\nmaatregel: geen-lijst\ncategorie:\nrollen:'), M1, 'rollen:', 'maatregel:\n- bestaat-niet\n- bestaat-niet\nrisicogroep: onbekend\nrollen:');
+    const files = damage(
+      damage(base, V2, 'rollen:', 'vereiste:\n- bestaat-niet\nmaatregel: geen-lijst\ncategorie:\nrollen:'),
+      M1,
+      'rollen:',
+      'maatregel:\n- bestaat-niet\n- bestaat-niet\nrisicogroep: onbekend\nrollen:',
+    );
     assert.deepEqual(findingsOf(files), [
       [M1, lineOf(files[M1], 'maatregel:'), 'AK011'],
       [M1, lineOf(files[M1], 'risicogroep:'), 'AK011'],
@@ -77,7 +94,12 @@ describe('AK011 unknown-key', () => {
   });
 
   test('does not fire for the known optional keys of each type (and does for a near miss)', () => {
-    const vereiste = damage(base, V2, 'rollen:', 'summary: x\nallow_excel_export: true\nsearch:\n  exclude: true\nuitzondering: x\nstatus_vereiste: x\nonbekend_veld: 1\nrollen:');
+    const vereiste = damage(
+      base,
+      V2,
+      'rollen:',
+      'summary: x\nallow_excel_export: true\nsearch:\n  exclude: true\nuitzondering: risicogroep-uitzondering-van-toepassing\nstatus_vereiste: x\nonbekend_veld: 1\nrollen:',
+    );
     assert.deepEqual(findingsOf(vereiste), [[V2, lineOf(vereiste[V2], 'onbekend_veld'), 'AK011']]);
     const maatregel = damage(base, M1, 'rollen:', 'sources:\n  ARK:\n  - 2.09\nbronnen: x\nhide:\n- toc\nrollen:');
     assert.deepEqual(findingsOf(maatregel), []);
@@ -85,8 +107,9 @@ describe('AK011 unknown-key', () => {
     assert.deepEqual(findingsOf(hulpmiddel), []);
   });
 
-  test('nested keys are not top-level keys', () => {
-    assert.deepEqual(findingsOf(damage(base, M1, 'rollen:', 'sources:\n  onbekend: 1\nrollen:')), []);
+  test('nested keys are not top-level keys (an unknown key in sources is AK093)', () => {
+    const files = damage(base, M1, 'rollen:', 'sources:\n  onbekend: 1\nrollen:');
+    assert.deepEqual(findingsOf(files), [[M1, lineOf(files[M1], 'onbekend'), 'AK093']]);
   });
 
   test('does not apply to taxonomy pages and other pages', () => {

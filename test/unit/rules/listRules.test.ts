@@ -14,14 +14,23 @@ describe('AK020 unknown-value', () => {
   });
 
   test('fires for each taxonomy key and for the fixed AI-Act vocabularies', () => {
-    const files = damage(damage(damage(damage(base, V1, '- ontwikkelen', '- ontwikkeling'), V1, '- jurist', '- juristen'), V1, '- ai-systeem', '- ai-systemen'), V1, '- hoog-risico-ai-systeem', '- hoog-risico');
+    const files = damage(
+      damage(damage(damage(base, V1, '- ontwikkelen', '- ontwikkeling'), V1, '- jurist', '- juristen'), V1, '- ai-systeem', '- ai-systemen'),
+      V1,
+      '- hoog-risico-ai-systeem',
+      '- hoog-risico',
+    );
     assert.deepEqual(findingsOf(files), [
       [V1, 7, 'AK020'],
       [V1, 12, 'AK020'],
       [V1, 14, 'AK020'],
       [V1, 16, 'AK020'],
     ]);
-    for (const value of ['ontwikkeling', 'juristen', 'ai-systemen', 'hoog-risico']) assert.ok(check(files).some((f) => f.message.includes(`'${value}'`)), value);
+    for (const value of ['ontwikkeling', 'juristen', 'ai-systemen', 'hoog-risico'])
+      assert.ok(
+        check(files).some((f) => f.message.includes(`'${value}'`)),
+        value,
+      );
   });
 
   test('every AI-Act key has its own closed vocabulary', () => {
@@ -34,7 +43,10 @@ describe('AK020 unknown-value', () => {
     const valid = damage(base, V2, 'rollen:', `${aiAct.map(([key, value]) => `${key}:\n- ${value}`).join('\n')}\nrollen:`);
     assert.deepEqual(findingsOf(valid), []);
     const swapped = damage(base, V2, 'rollen:', `${aiAct.map(([key], i) => `${key}:\n- ${aiAct[(i + 1) % aiAct.length][1]}`).join('\n')}\nrollen:`);
-    assert.deepEqual(findingsOf(swapped).map(([, , code]) => code), ['AK020', 'AK020', 'AK020', 'AK020']);
+    assert.deepEqual(
+      findingsOf(swapped).map(([, , code]) => code),
+      ['AK020', 'AK020', 'AK020', 'AK020'],
+    );
   });
 
   test('a scalar string value is checked as a one-item list, anchored at the key', () => {
@@ -48,10 +60,15 @@ describe('AK020 unknown-value', () => {
   });
 
   test('the message lists the allowed values of a small vocabulary, and never an empty list', () => {
-    const listed = /Toegestaan: (.*)\.$/.exec(only(damage(base, V2, '- jurist', '- juristen'), 'AK020').message)?.[1].split(', ').sort();
+    const listed = /Toegestaan: (.*)\.$/
+      .exec(only(damage(base, V2, '- jurist', '- juristen'), 'AK020').message)?.[1]
+      .split(', ')
+      .sort();
     assert.deepEqual(listed, ["'jurist'", "'ontwikkelaar'", "'projectleider'"]);
     const noRollen = withFiles(base, { 'docs/rollen/jurist.md': null, 'docs/rollen/projectleider.md': null, 'docs/rollen/ontwikkelaar.md': null });
-    const messages = check(noRollen).filter((f) => f.code === 'AK020').map((f) => f.message);
+    const messages = check(noRollen)
+      .filter((f) => f.code === 'AK020')
+      .map((f) => f.message);
     assert.equal(messages.length, 6);
     for (const message of messages) assert.doesNotMatch(message, /Toegestaan/, message);
   });
@@ -71,7 +88,10 @@ describe('AK020 unknown-value', () => {
 
   test('does not fire for an open vocabulary (categorie), nor for slugs (those are AK040/AK041)', () => {
     assert.deepEqual(findingsOf(damage(base, H1, '- self-assessment', '- iets-nieuws')), []);
-    assert.deepEqual(findingsOf(damage(base, M1, '- aia-08-transparantie-aan-gebruiksverantwoordelijken', '- aia-08-bestaat-niet')).map(([, , code]) => code), ['AK040']);
+    assert.deepEqual(
+      findingsOf(damage(base, M1, '- aia-08-transparantie-aan-gebruiksverantwoordelijken', '- aia-08-bestaat-niet')).map(([, , code]) => code),
+      ['AK040'],
+    );
   });
 
   test('does not fire for the valid values of the vocabulary', () => {
@@ -96,7 +116,10 @@ describe('AK021 malformed-list', () => {
   for (const [what, text, line] of cases) {
     test(`fires at the key when the value is ${what}`, () => {
       const files = damage(base, V2, rollen, text);
-      assert.deepEqual(findingsOf(files).filter(([, , code]) => code === 'AK021'), [[V2, line, 'AK021']]);
+      assert.deepEqual(
+        findingsOf(files).filter(([, , code]) => code === 'AK021'),
+        [[V2, line, 'AK021']],
+      );
       assert.match(only(files, 'AK021').message, /'rollen'/);
       assert.equal(only(files, 'AK021').range.start.line, line - 1);
     });
@@ -176,7 +199,12 @@ describe('AK022 duplicate-value', () => {
   });
 
   test('reports every later occurrence, in flow lists too, and in slug lists', () => {
-    const files = damage(damage(base, V1, '- ontwerp\n- ontwikkelen', '- ontwerp\n- ontwerp\n- ontwerp'), M1, 'vereiste:\n- aia-08-transparantie-aan-gebruiksverantwoordelijken', 'vereiste: [aia-08-transparantie-aan-gebruiksverantwoordelijken, aia-08-transparantie-aan-gebruiksverantwoordelijken]');
+    const files = damage(
+      damage(base, V1, '- ontwerp\n- ontwikkelen', '- ontwerp\n- ontwerp\n- ontwerp'),
+      M1,
+      'vereiste:\n- aia-08-transparantie-aan-gebruiksverantwoordelijken',
+      'vereiste: [aia-08-transparantie-aan-gebruiksverantwoordelijken, aia-08-transparantie-aan-gebruiksverantwoordelijken]',
+    );
     assert.deepEqual(findingsOf(files), [
       [M1, 5, 'AK022'],
       [V1, 7, 'AK022'],
@@ -194,7 +222,10 @@ describe('AK022 duplicate-value', () => {
   });
 
   test('does not fire for the same value in different lists', () => {
-    assert.deepEqual(findingsOf(damage(base, V1, 'risicogroep:\n- hoog-risico-ai-systeem', 'risicogroep:\n- niet-van-toepassing\ntransparantieverplichting:\n- niet-van-toepassing')), []);
+    assert.deepEqual(
+      findingsOf(damage(base, V1, 'risicogroep:\n- hoog-risico-ai-systeem', 'risicogroep:\n- niet-van-toepassing\ntransparantieverplichting:\n- niet-van-toepassing')),
+      [],
+    );
   });
 
   test('does not fire for values that differ in case or surrounding quotes only in source', () => {

@@ -1,0 +1,18 @@
+// Types of the markdown-it plugins that ship none.
+declare module 'markdown-it-abbr' {
+  import type { MarkdownIt } from 'markdown-it';
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}
+
+declare module 'markdown-it-footnote' {
+  import type { MarkdownIt } from 'markdown-it';
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}
+
+declare module 'markdown-it-task-lists' {
+  import type { MarkdownIt } from 'markdown-it';
+  const plugin: (md: MarkdownIt, options?: { enabled?: boolean; label?: boolean; labelAfter?: boolean }) => void;
+  export default plugin;
+}

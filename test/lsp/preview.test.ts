@@ -1,0 +1,73 @@
+// The Markdown preview's data over stdio: algoritmekader/previewData answers what the site shows in
+// place of each directive of a page, from the live index, so an edit of one page shows in the
+// preview of another.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { PreviewData } from '../../protocol';
+import { LspSession, uri } from '../support/lspSession';
+
+const content = 'docs/voldoen-aan-wetten-en-regels';
+const front = (title: string, id: string, extra: string) =>
+  `---\ntitle: ${title}\nid: ${id}\ntoelichting: x\nlevenscyclus: [ontwerp]\nonderwerp: [privacy]\nrollen: [jurist]\n${extra}---\n`;
+const files: Record<string, string> = {
+  'docs/rollen/jurist.md': '---\ntitle: Jurist\n---\n',
+  [`${content}/vereisten/avg-01-rechtmatig.md`]: `${front('Rechtmatig', 'urn:nl:ak:ver:avg-01', '')}\n<!-- tags -->\n## Maatregelen\n\n<!-- list_maatregelen vereiste/avg-01-rechtmatig no-search -->\n`,
+  [`${content}/maatregelen/0-org-01-eerste.md`]: `${front('Eerste', 'urn:nl:ak:mtr:org-01', 'vereiste:\n- avg-01-rechtmatig\n')}\n<!-- list_vereisten_on_maatregelen_page -->\n`,
+  [`${content}/maatregelen/0-org-02-tweede.md`]: `${front('Tweede', 'urn:nl:ak:mtr:org-02', 'vereiste:\n- avg-02-ander\n')}\n<!-- list_vereisten_on_maatregelen_page -->\n`,
+  'includes/begrippenlijst.md': '*[AVG]: Algemene verordening gegevensbescherming.\n',
+};
+
+describe('preview data over LSP', () => {
+  let folder: string;
+  let session: LspSession;
+  const fileUri = (path: string) => uri(join(folder, path));
+  const rows = (data: PreviewData | null, name: string) => {
+    const view = data?.directives.find((directive) => directive.comment.includes(name))?.view;
+    return view?.kind === 'table' ? view.rows.map((row) => (row.cells[0].shows === 'title' ? row.cells[0].text : '')) : undefined;
+  };
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'ak-lsp-preview-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(folder, path)), { recursive: true });
+      writeFileSync(join(folder, path), text);
+    }
+    session = await LspSession.start(folder);
+  });
+  after(async () => {
+    await session?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test("a page's directives as the site renders them, with the glossary; null outside a corpus", async () => {
+    const data = await session.request<PreviewData | null>('algoritmekader/previewData', { uri: fileUri(`${content}/vereisten/avg-01-rechtmatig.md`) });
+    assert.ok(data);
+    assert.deepEqual(
+      data.directives.map((directive) => [directive.line, directive.comment, directive.view.kind]),
+      [
+        [9, '<!-- tags -->', 'labels'],
+        [12, '<!-- list_maatregelen vereiste/avg-01-rechtmatig no-search -->', 'table'],
+      ],
+    );
+    assert.deepEqual(rows(data, 'list_maatregelen'), ['Eerste']);
+    assert.deepEqual(data.glossary, [{ term: 'AVG', definition: 'Algemene verordening gegevensbescherming.' }]);
+    assert.equal(await session.request('algoritmekader/previewData', { uri: uri(join(tmpdir(), 'elders.md')) }), null);
+  });
+
+  test("an edit of a maatregel's vereiste: list shows in the vereiste's table at once", async () => {
+    const maatregel = fileUri(`${content}/maatregelen/0-org-02-tweede.md`);
+    await session.open(maatregel, files[`${content}/maatregelen/0-org-02-tweede.md`]);
+    const line = 8; // `- avg-02-ander`
+    const started = Date.now();
+    await session.change(maatregel, 2, [{ range: { start: { line, character: 2 }, end: { line, character: 15 } }, text: 'avg-01-rechtmatig' }]);
+    const data = await session.request<PreviewData | null>('algoritmekader/previewData', { uri: fileUri(`${content}/vereisten/avg-01-rechtmatig.md`) });
+    const elapsed = Date.now() - started;
+    assert.deepEqual(rows(data, 'list_maatregelen'), ['Eerste', 'Tweede']);
+    assert.ok(elapsed < 1000, `${elapsed} ms`);
+    const own = await session.request<PreviewData | null>('algoritmekader/previewData', { uri: maatregel });
+    assert.equal(own?.version, 2, 'the data is of the edited text');
+  });
+});
