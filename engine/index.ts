@@ -38,7 +38,7 @@ export { createSiteMarkdown } from './parsing/markdown/siteMarkdown';
 export { containersPlugin, matchContainer, type ContainerInfo, type ContainerKind } from './parsing/markdown/containers';
 export { slugify, uniqueId } from './parsing/markdown/slugify';
 export { idOfAttrList, splitHeadingAttrList } from './parsing/markdown/attrList';
-export { parsePageBody, type BodyLink, type Container, type Heading, type LinkKind, type PageBody } from './parsing/markdown/pageBody';
+export { headingText, parsePageBody, type BodyLink, type Container, type Heading, type LinkKind, type PageBody } from './parsing/markdown/pageBody';
 export type { CorpusResources } from './corpus/resources';
 export { isResourcePath, loadResources } from './project/loadResources';
 // Body links: where they lead on the site, and the edits of renaming pages and headings.

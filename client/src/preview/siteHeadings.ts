@@ -3,7 +3,7 @@
 // give on the page. VS Code sets its own (GitHub-style) id when it renders a heading; the site's id
 // is set again after it, so links to `page.md#id` and `#id` land where they land on the site.
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
-import { slugify, uniqueId } from '../../../engine';
+import { headingText, slugify, uniqueId } from '../../../engine';
 
 interface HeadingMeta {
   siteId: string;
@@ -33,18 +33,7 @@ function assignIds(state: StateCore): void {
     const explicit = token.attrGet('id');
     token.meta = {
       ...(token.meta as object),
-      siteId: explicit !== null ? String(explicit) : uniqueId(slugify(plainText(state.tokens[index + 1]?.children ?? [])), used),
+      siteId: explicit !== null ? String(explicit) : uniqueId(slugify(headingText(state.tokens[index + 1]?.children ?? [])), used),
     } satisfies HeadingMeta;
   }
-}
-
-/** The text a heading shows, markup and HTML left out, as toc reads it. */
-function plainText(children: Token[]): string {
-  let text = '';
-  for (const child of children) {
-    if (child.type === 'text' || child.type === 'code_inline') text += child.content;
-    else if (child.type === 'softbreak' || child.type === 'hardbreak') text += ' ';
-    else if (child.type === 'image') text += plainText(child.children ?? []);
-  }
-  return text.trim();
 }

@@ -321,6 +321,11 @@ function plainText(children: Token[]): string {
   return text;
 }
 
+/** The text of a heading's inline tokens as toc reads it for the id: markup, HTML and emoji shortcodes left out. */
+export function headingText(children: Token[]): string {
+  return plainText(children).replace(emojiShortcode, '').trim();
+}
+
 type AddLink = (kind: LinkKind, target: string, line: number, column: number, attribute?: 'href' | 'src') => void;
 
 function readInline(children: Token[], content: string, run: TextRun, link: AddLink, ids: Set<string>, attrIds: Set<string>): void {
