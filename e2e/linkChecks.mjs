@@ -30,6 +30,20 @@ export function linkChecks(h) {
       if (!paths.includes(wanted)) throw new Error(`no ${wanted} among ${JSON.stringify(paths.slice(0, 15))}`);
       if (!paths.find((label) => label.endsWith('.md'))?.startsWith('../vereisten/')) throw new Error(`vereisten are not first: ${JSON.stringify(paths.slice(0, 5))}`);
       await page.keyboard.press('Escape');
+      // Typed words of the page's name find it; the focused item shows the page's title as its detail.
+      await page.keyboard.insertText(')\nZie [ook](geletterdheid');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Space');
+      const focused = page.locator(`${h.SEL.suggestRow}.focused`).first();
+      await focused.waitFor({ state: 'visible', timeout: 15000 });
+      const row = await h.poll(
+        async () => {
+          const text = (await focused.innerText()).replace(/\s+/g, ' ');
+          return text.includes(wanted) && /AI-geletterd/.test(text) && text;
+        },
+        { timeout: 10000, what: `the item of ${wanted} with the page's title` },
+      );
+      await page.keyboard.press('Escape');
       await page.keyboard.insertText(')\nEn [hier](#');
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+Space');
@@ -37,7 +51,7 @@ export function linkChecks(h) {
       const ids = await h.suggestLabels(page, ['bijbehorende-vereisten', 'toelichting']);
       await h.revertActive(page);
       for (const id of ['bijbehorende-vereisten', 'toelichting']) if (!ids.includes(id)) throw new Error(`no #${id} among ${JSON.stringify(ids.slice(0, 15))}`);
-      return `${paths.length} paths (first ${paths[0]}), ${ids.length} anchors incl. bijbehorende-vereisten`;
+      return `${paths.length} paths (first ${paths[0]}; "${row.slice(0, 80)}"), ${ids.length} anchors incl. bijbehorende-vereisten`;
     },
 
     /** F2 on the id of aia-01 (cited by hulpmiddelen and maatregelen, linked from maatregelen and pages) renames it everywhere. */
