@@ -106,12 +106,20 @@ export function linkChecks(h) {
         timeout: 30000,
         what: 'no AK070/AK071 about risico-van-ai-systemen',
       });
-      await h.runCommand(page, 'File: Save All Files');
-      await h.waitFile(
-        linking,
-        (t) => t.includes(`soorten-algoritmes-en-ai/archief/${name}#risico-op-misleiding`),
-        'the links in ai-verordening-in-het-kort.md moved along, fragments kept',
-      );
+      // Save All can come before the edits reach the editors of a busy workbench: save again until the file shows them.
+      for (let attempt = 1; ; attempt++) {
+        await h.runCommand(page, 'File: Save All Files');
+        try {
+          await h.waitFile(
+            linking,
+            (t) => t.includes(`soorten-algoritmes-en-ai/archief/${name}#risico-op-misleiding`),
+            'the links in ai-verordening-in-het-kort.md moved along, fragments kept',
+          );
+          break;
+        } catch (error) {
+          if (attempt === 3) throw error;
+        }
+      }
       return 'moved to soorten-algoritmes-en-ai/archief/; the links followed, none broken';
     },
   };
