@@ -499,7 +499,11 @@ async function problemsText(page, filter) {
   if (filter) {
     const f = page.locator(SEL.markersFilter).filter({ visible: true }).first(); // not the Output view's filter, hidden behind it
     if (await f.isVisible().catch(() => false)) {
-      if ((await f.inputValue()) !== filter) await f.fill(filter);
+      if ((await f.inputValue()) !== filter) {
+        await f.fill(filter);
+        // The view filters after a pause; read it before that and a long list shows other files' rows.
+        await page.waitForTimeout(800);
+      }
     }
   }
   return norm(await page.locator(SEL.markers).first().innerText());
