@@ -1,17 +1,14 @@
-/** akcheck as a whole process, cold and warm parse cache, with its findings checked against the injected defects. */
-import { spawnSync } from 'child_process';
+/** akcheck as a whole process, beside `node -e 0` on the same machine, with its findings checked against the injected defects. */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CorpusInfo } from './corpora';
 import type { InjectedDefect } from './generateCorpus';
 import { note } from './log';
-import { measureCommand, runsFor, type CacheMode, type Measurement } from './measure';
+import { measureCommand, measureInTurn, runsFor, type Measurement } from './measure';
 import type { BenchOptions } from './options';
-import { freshDir } from './scratch';
 
 export interface AkcheckRow {
   corpus: CorpusInfo;
-  mode: CacheMode;
   m: Measurement;
   findings: number | null;
   byCode: Record<string, number>;
@@ -19,8 +16,8 @@ export interface AkcheckRow {
   recall: { found: number; expected: number; missing: InjectedDefect[] } | null;
   /** error findings that no injected defect explains (synthetic corpora only) */
   unexpectedErrors: number | null;
-  /** warm output byte-identical to the cold output (warm rows only) */
-  sameAsCold?: boolean;
+  /** The real corpus only: Node's own start-up (`node -e 0`) and the program without its code cache, run in turn with akcheck. */
+  beside?: { node: Measurement; ratioToNode: number; withoutCodeCache: Measurement; ratioWithoutCodeCache: number };
 }
 
 interface JsonFinding {
@@ -67,9 +64,10 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /**
- * `node dist/akcheck.js ROOT --format json` as a whole process, per corpus:
- * cold (`--no-cache`) and warm (a bench-private AKCHECK_CACHE_DIR filled by an
- * unmeasured first run). Exit 1 (findings with errors) is normal.
+ * `node dist/akcheck.js ROOT --format json` as a whole process, per corpus: a fresh process, as in
+ * CI (akcheck keeps no cache; V8's code cache of the program is part of the build). On the real
+ * corpus `node -e 0` and the program without its code cache run in turn with it. Exit 1 (findings
+ * with errors) is normal.
  */
 export function measureAkcheck(dist: string, corpora: CorpusInfo[], o: BenchOptions): { rows: AkcheckRow[]; startup: Measurement | undefined } {
   const bin = path.join(dist, 'akcheck.js');
@@ -78,49 +76,29 @@ export function measureAkcheck(dist: string, corpora: CorpusInfo[], o: BenchOpti
     return { rows: [], startup: undefined };
   }
   const rows: AkcheckRow[] = [];
-  const unusedCache = freshDir('akcheck-cache-unused');
-  const warmCache = freshDir('akcheck-cache-warm');
-  let startup: Measurement | undefined;
-  if (corpora.length) {
-    startup = measureCommand({
-      tool: 'akcheck --version',
-      corpus: corpora[0],
-      cmd: process.execPath,
-      args: [bin, '--version'],
-      runs: o.runs,
-      warmup: o.warmup,
-      okExitCodes: [0],
-      env: { ...process.env, AKCHECK_CACHE_DIR: unusedCache },
-    });
-  }
+  const startup = corpora.length
+    ? measureCommand({ tool: 'akcheck --version', corpus: corpora[0], cmd: process.execPath, args: [bin, '--version'], runs: o.runs, warmup: o.warmup, okExitCodes: [0] })
+    : undefined;
   for (const c of corpora) {
     const runs = runsFor(o, c.files, false);
-    const cold = measureCommand({
-      tool: 'akcheck cold',
+    const spec = { tool: 'akcheck', corpus: c, cmd: process.execPath, args: [bin, c.root, '--format', 'json'], ...runs, okExitCodes: [0, 1] };
+    if (c.documents !== null) {
+      const m = measureCommand(spec);
+      rows.push({ corpus: c, m, ...analyseFindings(c, m) });
+      continue;
+    }
+    const [m, node, withoutCodeCache] = measureInTurn([
+      spec,
+      { ...spec, tool: 'node -e 0', args: ['-e', '0'], okExitCodes: [0] },
+      { ...spec, tool: 'akcheck without code cache', args: [path.join(dist, 'akcheck-program.js'), c.root, '--format', 'json'] },
+    ]);
+    if (!sameFile(m.stdoutFile, withoutCodeCache.stdoutFile)) note(`akcheck on ${c.name}: the output without the code cache differs`);
+    rows.push({
       corpus: c,
-      cmd: process.execPath,
-      args: [bin, c.root, '--format', 'json', '--no-cache'],
-      ...runs,
-      okExitCodes: [0, 1],
-      env: { ...process.env, AKCHECK_CACHE_DIR: unusedCache },
+      m,
+      ...analyseFindings(c, m),
+      beside: { node, ratioToNode: 1 / node.ratioToFirst, withoutCodeCache, ratioWithoutCodeCache: withoutCodeCache.ratioToFirst },
     });
-    rows.push({ corpus: c, mode: 'cold', m: cold, ...analyseFindings(c, cold) });
-    const warmEnv = { ...process.env, AKCHECK_CACHE_DIR: warmCache };
-    // prepare the cache: one unmeasured run that writes it
-    spawnSync(process.execPath, [bin, c.root, '--format', 'json'], { env: warmEnv, stdio: 'ignore' });
-    const warm = measureCommand({
-      tool: 'akcheck warm',
-      corpus: c,
-      cmd: process.execPath,
-      args: [bin, c.root, '--format', 'json'],
-      ...runs,
-      okExitCodes: [0, 1],
-      env: warmEnv,
-    });
-    const sameAsCold = sameFile(cold.stdoutFile, warm.stdoutFile);
-    if (!sameAsCold) note(`akcheck on ${c.name}: the warm-cache output differs from the cold output`);
-    rows.push({ corpus: c, mode: 'warm', m: warm, ...analyseFindings(c, warm), sameAsCold });
   }
-  if (fs.readdirSync(unusedCache).length) note(`akcheck --no-cache wrote into its cache folder (${fs.readdirSync(unusedCache).join(', ')})`);
   return { rows, startup };
 }

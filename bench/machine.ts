@@ -21,7 +21,7 @@ export interface MachineInfo {
   loadEnd: number;
   /** git HEAD and whether the work tree had changes (read-only look) */
   commit: string;
-  /** dist/akcheck.js and dist/server.js: short sha1 at the start, and whether they changed during the run */
+  /** The files of BUILDS: short sha1 at the start, and whether they changed during the run */
   builds: { file: string; hash: string; changed: boolean }[];
 }
 
@@ -40,7 +40,8 @@ export function gitCommit(projectRoot: string): string {
   return `${head.stdout.trim()}${dirty.status === 0 && dirty.stdout.trim() ? ' (with uncommitted changes)' : ''}`;
 }
 
-const BUILDS = ['dist/akcheck.js', 'dist/server.js'];
+/** akcheck is a launcher, its program and the program's code cache (see cli/src/launch.ts). */
+const BUILDS = ['dist/akcheck.js', 'dist/akcheck-program.js', 'dist/akcheck-program.cache', 'dist/server.js'];
 
 /**
  * Copies the bundles (self-contained) into the scratch folder, so that the whole run measures one
@@ -56,6 +57,9 @@ export function snapshotBuilds(projectRoot: string): { dist: string; hashes: str
     fs.copyFileSync(from, to);
     return fileHash(to);
   });
+  // The program's source map, for the profile's parts (a --production build has none).
+  const map = path.join(projectRoot, 'dist/akcheck-program.js.map');
+  if (fs.existsSync(map)) fs.copyFileSync(map, path.join(dist, 'akcheck-program.js.map'));
   return { dist, hashes };
 }
 

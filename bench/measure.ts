@@ -105,40 +105,50 @@ function runOnce(spec: MeasureSpec, stdoutFile: string, stderrFile: string): Sam
 
 /** run a command `warmup` times unmeasured, then `runs` times; report medians */
 export function measureCommand(spec: MeasureSpec): Measurement {
-  const base = path.join(scratch(), `${spec.tool}-${spec.corpus.name}`.replace(/[^\w.-]+/g, '_'));
-  const stdoutFile = `${base}.out`;
-  const stderrFile = `${base}.err`;
-  process.stdout.write(`measure ${spec.tool} on ${spec.corpus.name}: ${spec.warmup} warm-up + ${spec.runs} runs ...`);
-  for (let i = 0; i < spec.warmup; i++) runOnce(spec, stdoutFile, stderrFile);
-  const samples: Sample[] = [];
-  for (let i = 0; i < spec.runs; i++) samples.push(runOnce(spec, stdoutFile, stderrFile));
-  const walls = samples.map((s) => s.wallS);
-  const cpu = samples.every((s) => s.userS !== null) ? median(samples.map((s) => s.userS! + s.sysS!)) : null;
-  const haveRss = samples.every((s) => s.maxRssKb !== null);
-  const m: Measurement = {
-    tool: spec.tool,
-    corpus: spec.corpus.name,
-    files: spec.corpus.files,
-    runs: spec.runs,
-    warmup: spec.warmup,
-    wallMedianS: median(walls),
-    wallMinS: Math.min(...walls),
-    wallMaxS: Math.max(...walls),
-    cpuMedianS: cpu,
-    peakRssMedianMb: haveRss ? median(samples.map((s) => s.maxRssKb!)) / 1024 : null,
-    peakRssMaxMb: haveRss ? Math.max(...samples.map((s) => s.maxRssKb!)) / 1024 : null,
-    exitCodes: [...new Set(samples.map((s) => s.exitCode ?? -1))],
-    stdoutFile,
-    stderrFile,
-  };
-  const bad = m.exitCodes.filter((c) => !spec.okExitCodes.includes(c));
-  if (bad.length) {
-    const head = fs.readFileSync(stderrFile, 'utf8').split('\n').slice(0, 5).join(' | ');
-    m.problem = `unexpected exit ${bad.join(',')}: ${head}`;
-    note(`${spec.tool} on ${spec.corpus.name}: ${m.problem}`);
-  }
-  log(` median ${m.wallMedianS.toFixed(3)} s`);
-  return m;
+  return measureInTurn([spec])[0];
+}
+
+/**
+ * Several commands with the same number of runs, run in turn (A B A B …) so that a change of the
+ * machine's load hits each alike; `ratios[i]` are the per-turn wall ratios of command i to command 0.
+ */
+export function measureInTurn(specs: MeasureSpec[]): (Measurement & { ratioToFirst: number })[] {
+  const files = specs.map((spec) => path.join(scratch(), `${spec.tool}-${spec.corpus.name}`.replace(/[^\w.-]+/g, '_')));
+  process.stdout.write(`measure ${specs.map((spec) => spec.tool).join(' / ')} on ${specs[0].corpus.name}: ${specs[0].warmup} warm-up + ${specs[0].runs} runs ...`);
+  for (let i = 0; i < specs[0].warmup; i++) specs.forEach((spec, k) => runOnce(spec, `${files[k]}.out`, `${files[k]}.err`));
+  const samples: Sample[][] = specs.map(() => []);
+  for (let i = 0; i < specs[0].runs; i++) specs.forEach((spec, k) => samples[k].push(runOnce(spec, `${files[k]}.out`, `${files[k]}.err`)));
+  const results = specs.map((spec, k) => {
+    const walls = samples[k].map((s) => s.wallS);
+    const cpu = samples[k].every((s) => s.userS !== null) ? median(samples[k].map((s) => s.userS! + s.sysS!)) : null;
+    const haveRss = samples[k].every((s) => s.maxRssKb !== null);
+    const m: Measurement & { ratioToFirst: number } = {
+      tool: spec.tool,
+      corpus: spec.corpus.name,
+      files: spec.corpus.files,
+      runs: spec.runs,
+      warmup: spec.warmup,
+      wallMedianS: median(walls),
+      wallMinS: Math.min(...walls),
+      wallMaxS: Math.max(...walls),
+      cpuMedianS: cpu,
+      peakRssMedianMb: haveRss ? median(samples[k].map((s) => s.maxRssKb!)) / 1024 : null,
+      peakRssMaxMb: haveRss ? Math.max(...samples[k].map((s) => s.maxRssKb!)) / 1024 : null,
+      exitCodes: [...new Set(samples[k].map((s) => s.exitCode ?? -1))],
+      stdoutFile: `${files[k]}.out`,
+      stderrFile: `${files[k]}.err`,
+      ratioToFirst: median(walls.map((wall, i) => wall / samples[0][i].wallS)),
+    };
+    const bad = m.exitCodes.filter((c) => !spec.okExitCodes.includes(c));
+    if (bad.length) {
+      const head = fs.readFileSync(m.stderrFile, 'utf8').split('\n').slice(0, 5).join(' | ');
+      m.problem = `unexpected exit ${bad.join(',')}: ${head}`;
+      note(`${spec.tool} on ${spec.corpus.name}: ${m.problem}`);
+    }
+    return m;
+  });
+  log(` median ${results.map((m) => m.wallMedianS.toFixed(3)).join(' / ')} s`);
+  return results;
 }
 
 /** fewer runs on big corpora for slow tools (and for everything at 100k) */

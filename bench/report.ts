@@ -6,6 +6,7 @@ import { fmt, mib } from './format';
 import type { MachineInfo } from './machine';
 import type { Measurement, Stats } from './measure';
 import type { PeerRow } from './peers';
+import type { AkcheckProfile } from './profileBench';
 import type { ServerRow } from './serverBench';
 import type { StartupResult } from './serverSession';
 import type { TargetRow } from './targets';
@@ -19,6 +20,7 @@ export interface Report {
   argv: string[];
   akcheck: AkcheckRow[];
   startup: Measurement | undefined;
+  profile: AkcheckProfile | undefined;
   peers: PeerRow[];
   server: ServerRow[];
   targets: TargetRow[];
@@ -27,9 +29,7 @@ export interface Report {
 
 function stepRatio(rows: AkcheckRow[], r: AkcheckRow): number | null {
   if (r.corpus.documents === null) return null;
-  const prev = rows
-    .filter((x) => x.mode === r.mode && x.corpus.documents !== null && x.corpus.documents < r.corpus.documents!)
-    .sort((a, b) => b.corpus.documents! - a.corpus.documents!)[0];
+  const prev = rows.filter((x) => x.corpus.documents !== null && x.corpus.documents < r.corpus.documents!).sort((a, b) => b.corpus.documents! - a.corpus.documents!)[0];
   return prev ? r.m.wallMedianS / r.corpus.files / (prev.m.wallMedianS / prev.corpus.files) : null;
 }
 
@@ -74,7 +74,7 @@ export function writeReport(file: string, r: Report, extraNotes: string[]): void
   );
 
   L.push('## Targets', '');
-  L.push('Wall-time targets are judged on the warm parse cache (the normal case for a repeated run); the cold figure is given beside it.', '');
+  L.push('The goals of issue 15 (and of issue 5 where issue 15 names none), each next to its figure of this run.', '');
   L.push('| target | measured | verdict | note |', '|---|---|---|---|');
   for (const t of r.targets) L.push(`| ${t.target} | ${t.measured} | ${verdict(t.met)} | ${t.note ?? ''} |`);
   if (r.targets.length === 0) L.push('| (nothing measured) | | | |');
@@ -93,35 +93,43 @@ export function writeReport(file: string, r: Report, extraNotes: string[]): void
   if (r.akcheck.length) {
     L.push('## akcheck', '');
     L.push(
-      '`node dist/akcheck.js ROOT --format json` as a whole process (exit 1 = findings with errors, normal). ' +
-        '**cold**: `--no-cache`. **warm**: `AKCHECK_CACHE_DIR` points at a bench-private folder that an unmeasured first run filled. ' +
+      '`node dist/akcheck.js ROOT --format json` as a whole, fresh process, as in CI (exit 1 = findings with errors, normal; akcheck keeps no cache between runs). ' +
         'Wall: median of the measured runs after warm-up runs (file cache warm); CPU: user+sys; RSS: median peak. ' +
         'Step: time per document relative to the next smaller synthetic corpus (1.00 = linear). ' +
         'Defects: injected defects of the generator manifest reported with the same file, line and code.',
       '',
     );
     L.push(
-      '| corpus | files | cache | runs | median wall (s) | min–max (s) | user+sys (s) | peak RSS (MiB) | µs / doc | step | findings | defects found | other errors | exit |',
-      '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+      '| corpus | files | runs | median wall (s) | min–max (s) | user+sys (s) | peak RSS (MiB) | µs / doc | step | findings | defects found | other errors | exit |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     );
     for (const a of r.akcheck) {
       const m = a.m;
       const step = stepRatio(r.akcheck, a);
       L.push(
-        `| ${a.corpus.name} | ${a.corpus.files} | ${a.mode} | ${m.runs}+${m.warmup} | ${fmt(m.wallMedianS, 3)} | ${fmt(m.wallMinS, 3)}–${fmt(m.wallMaxS, 3)} | ${fmt(m.cpuMedianS)} | ${fmt(m.peakRssMedianMb, 0)} | ${fmt((m.wallMedianS / a.corpus.files) * 1e6, 0)} | ${step === null ? '-' : fmt(step)} | ${a.findings ?? 'n/a'} | ${a.recall ? `${a.recall.found}/${a.recall.expected}` : '-'} | ${a.unexpectedErrors ?? '-'} | ${m.exitCodes.join(',')}${m.problem ? ' (!)' : ''} |`,
+        `| ${a.corpus.name} | ${a.corpus.files} | ${m.runs}+${m.warmup} | ${fmt(m.wallMedianS, 3)} | ${fmt(m.wallMinS, 3)}–${fmt(m.wallMaxS, 3)} | ${fmt(m.cpuMedianS)} | ${fmt(m.peakRssMedianMb, 0)} | ${fmt((m.wallMedianS / a.corpus.files) * 1e6, 0)} | ${step === null ? '-' : fmt(step)} | ${a.findings ?? 'n/a'} | ${a.recall ? `${a.recall.found}/${a.recall.expected}` : '-'} | ${a.unexpectedErrors ?? '-'} | ${m.exitCodes.join(',')}${m.problem ? ' (!)' : ''} |`,
       );
     }
     if (r.startup)
       L.push('', `Process start-up alone (\`node dist/akcheck.js --version\`): median ${fmt(r.startup.wallMedianS, 3)} s wall, ${fmt(r.startup.peakRssMedianMb, 0)} MiB.`);
+    for (const a of r.akcheck.filter((x) => x.beside)) {
+      const { node, ratioToNode, withoutCodeCache, ratioWithoutCodeCache } = a.beside!;
+      L.push(
+        '',
+        `In turn with akcheck on ${a.corpus.name} (${node.runs} turns): \`node -e 0\` median ${fmt(node.wallMedianS, 3)} s wall, ${fmt(node.cpuMedianS)} s CPU ` +
+          `(akcheck ${fmt(ratioToNode, 1)}× that); the program without its code cache (\`node dist/akcheck-program.js\`) median ${fmt(withoutCodeCache.wallMedianS, 3)} s ` +
+          `(${fmt(ratioWithoutCodeCache)}× akcheck's time).`,
+      );
+    }
     L.push('');
     const codes = (a: AkcheckRow) =>
       Object.entries(a.byCode)
         .sort(([x], [y]) => (x < y ? -1 : 1))
         .map(([k, v]) => `${k} ${v}`)
         .join(', ');
-    L.push('Findings per code (warm run):', '');
-    for (const a of r.akcheck.filter((x) => x.mode === 'warm')) {
-      L.push(`- ${a.corpus.name}: ${codes(a) || 'none'}${a.sameAsCold === false ? ' — **differs from the cold output**' : a.sameAsCold ? ' (identical to the cold output)' : ''}`);
+    L.push('Findings per code:', '');
+    for (const a of r.akcheck) {
+      L.push(`- ${a.corpus.name}: ${codes(a) || 'none'}`);
       if (a.recall && a.recall.missing.length) {
         const shown = a.recall.missing.slice(0, 5).map((d) => `${d.file}:${d.line} ${d.code} (${d.kind})`);
         L.push(`  - missed: ${shown.join('; ')}${a.recall.missing.length > 5 ? `; … ${a.recall.missing.length - 5} more` : ''}`);
@@ -130,19 +138,32 @@ export function writeReport(file: string, r: Report, extraNotes: string[]): void
     L.push('');
   }
 
+  if (r.profile) {
+    const p = r.profile;
+    L.push("## Where akcheck's time goes", '');
+    L.push(
+      `CPU profiles (\`node --cpu-prof\`, a sample every 250 µs) of ${p.runs} fresh runs on the ${p.corpus} corpus, each sample put to a part of the program ` +
+        `through the bundle's source map (a native function counts for the code that called it). ${fmt(p.msPerRun, 0)} ms sampled per run; ` +
+        "the profiler starts after Node's own start-up, which `node -e 0` above measures. Profiling slows a run down, so read the shares, not the milliseconds.",
+      '',
+    );
+    L.push('| part | ms per run | share |', '|---|---:|---:|');
+    for (const part of p.parts) L.push(`| ${part.part} | ${fmt(part.ms, 1)} | ${fmt(part.share * 100, 0)} % |`);
+    L.push('');
+  }
+
   if (r.peers.length) {
     L.push('## Peers', '');
     L.push('In the same run as the akcheck rows above. Speed-up = peer wall / akcheck wall on the same corpus.', '');
     L.push(
-      '| tool | corpus | files | runs | median wall (s) | min–max (s) | user+sys (s) | peak RSS (MiB) | speed-up of akcheck warm | cold | exit |',
-      '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+      '| tool | corpus | files | runs | median wall (s) | min–max (s) | user+sys (s) | peak RSS (MiB) | speed-up of akcheck | exit |',
+      '|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
     );
     for (const p of r.peers) {
       const m = p.m;
-      const w = r.akcheck.find((a) => a.corpus.name === p.corpus.name && a.mode === 'warm')?.m.wallMedianS;
-      const c = r.akcheck.find((a) => a.corpus.name === p.corpus.name && a.mode === 'cold')?.m.wallMedianS;
+      const w = r.akcheck.find((a) => a.corpus.name === p.corpus.name)?.m.wallMedianS;
       L.push(
-        `| ${m.tool} | ${m.corpus} | ${m.files} | ${m.runs}+${m.warmup} | ${fmt(m.wallMedianS, 3)} | ${fmt(m.wallMinS, 3)}–${fmt(m.wallMaxS, 3)} | ${fmt(m.cpuMedianS)} | ${fmt(m.peakRssMedianMb, 0)} | ${w ? `${fmt(m.wallMedianS / w, 1)}×` : 'n/a'} | ${c ? `${fmt(m.wallMedianS / c, 1)}×` : 'n/a'} | ${m.exitCodes.join(',')}${m.problem ? ' (!)' : ''} |`,
+        `| ${m.tool} | ${m.corpus} | ${m.files} | ${m.runs}+${m.warmup} | ${fmt(m.wallMedianS, 3)} | ${fmt(m.wallMinS, 3)}–${fmt(m.wallMaxS, 3)} | ${fmt(m.cpuMedianS)} | ${fmt(m.peakRssMedianMb, 0)} | ${w ? `${fmt(m.wallMedianS / w, 1)}×` : 'n/a'} | ${m.exitCodes.join(',')}${m.problem ? ' (!)' : ''} |`,
       );
     }
     L.push('');

@@ -38,6 +38,7 @@ import { notePreview } from './previewBench';
 import { verdict, writeReport, type Report } from './report';
 import { removeScratch } from './scratch';
 import { measureServer } from './serverBench';
+import { profileAkcheck } from './profileBench';
 import { judgeTargets } from './targets';
 
 export async function runBenchmarks(argv: string[]): Promise<void> {
@@ -63,12 +64,14 @@ export async function runBenchmarks(argv: string[]): Promise<void> {
   await notePreview(projectRoot);
   const linkCorpora = akCorpora.filter((corpus) => corpus.files <= 10_000);
   if (o.akcheck) await noteLinkGraph(projectRoot, dist, linkCorpora);
+  const profile = o.akcheck && real ? profileAkcheck(dist, real) : undefined;
   const report: Report = {
     machine: machineInfo(projectRoot, loadStart, startHashes, commit),
     corpora: allCorpora,
     argv,
     akcheck: ak.rows,
     startup: ak.startup,
+    profile,
     peers,
     server,
     targets: judgeTargets(ak.rows, peers, server, o.sizes),

@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { checkCorpus, ConfigError, fixCorpus, isCorpusRoot, loadCorpus, loadCorpusConfig, parseRuleSettings, type SeverityOverrides } from '../../engine';
-import { FrontmatterDiskCache, NodeFileSystem } from '../../engine/node';
+import { NodeFileSystem } from '../../engine/node';
 import { version as VERSION } from '../../package.json';
 import { formatJson, formatSarif, formatText } from './formatters';
 
@@ -19,8 +19,7 @@ Options:
   --fix                      apply the unambiguous fixes, then report what is left
   --rule AKnnn=SEVERITY      set a rule to error, warning, information, hint or off (repeatable)
   --quiet                    report errors only
-  --no-cache                 do not read or write the parse cache (in $AKCHECK_CACHE_DIR,
-                             else $XDG_CACHE_HOME/akcheck, else ~/.cache/akcheck)
+  --no-cache                 no effect: akcheck keeps no cache (accepted for older scripts)
   -h, --help                 show this help
   --version                  show the version
 
@@ -70,8 +69,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const overrides: SeverityOverrides = { ...config.rules, ...parseRuleOptions(values.rule) };
 
-  const cache = values.cache ? FrontmatterDiskCache.open(root) : undefined;
-  const loaded = await loadCorpus(fs, config.schema, { cache, retainText: false, onListed: tuneForRunLength });
+  const loaded = await loadCorpus(fs, config.schema, { retainText: false, onListed: tuneForRunLength });
   // Files that cannot be checked are AK005 findings; what is left here are folders that cannot be listed and files gone meanwhile.
   for (const { path, reason } of loaded.skipped) process.stderr.write(`akcheck: skipped ${path}: ${reason}\n`);
 
@@ -80,7 +78,6 @@ async function main(argv: string[]): Promise<number> {
     const log = values.format === 'text' ? process.stdout : process.stderr;
     await fixCorpus(fs, loaded, overrides, (finding, fix) => log.write(`fixed ${finding.path}:${finding.range.start.line + 1}  ${fix.title}  [${finding.code}]\n`));
   }
-  cache?.save();
 
   let findings = checkCorpus(loaded.corpus, overrides);
   if (values.quiet) findings = findings.filter((finding) => finding.severity === 'error');
@@ -112,7 +109,8 @@ const shortRunFiles = 3000;
  * (on a background thread that competes for few cores) than its code saves, so it is switched off.
  */
 function tuneForRunLength(files: number): void {
-  if (files < shortRunFiles) setFlagsFromString('--no-opt');
+  // The build's run that writes the code cache (see launch.ts) keeps V8's flags: a cache made under other flags is rejected.
+  if (files < shortRunFiles && process.env.AKCHECK_CODE_CACHE !== 'write') setFlagsFromString('--no-opt');
 }
 
 // Output piped into `head` and the like: a reader that stops early ends the run quietly.

@@ -10,16 +10,27 @@ import { FileSystemError, folderOf, type DirectoryEntry, type FileStat, type Wri
  */
 export class NodeFileSystem implements WritableFileSystem {
   private realRootPath?: string;
+  /** The folder check of files about to be read (see `prefetch`), made once per folder; each is used once. */
+  private readonly checkedAhead = new Map<string, string | undefined>();
 
   constructor(readonly root: string) {}
 
   /** The absolute path of a corpus path. */
   absolutePath(path: string): string {
-    const parts = path === '' ? [] : path.split('/');
-    if (parts.some((part) => part === '..' || part === '.' || part === '') || path.startsWith('/')) {
-      throw new FileSystemError(`${path}: not a path inside the corpus`, 'EACCES');
+    if (path === '') return join(this.root);
+    // A part that is empty, `.` or `..` (and, on Windows, a backslash, which would be a separator there) could lead out of the root.
+    if (unsafeParts.test(path) || (sep === '\\' && path.includes('\\'))) throw new FileSystemError(`${path}: not a path inside the corpus`, 'EACCES');
+    return join(this.root, path);
+  }
+
+  /** The folders of files that the loader is about to read are checked now, once each, instead of at every file. */
+  prefetch(paths: readonly string[]): void {
+    const byFolder = new Map<string, string | undefined>();
+    for (const path of paths) {
+      const folder = folderOf(path);
+      if (!byFolder.has(folder)) byFolder.set(folder, this.folderProblem(path));
+      this.checkedAhead.set(path, byFolder.get(folder));
     }
-    return join(this.root, ...parts);
   }
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
@@ -59,7 +70,9 @@ export class NodeFileSystem implements WritableFileSystem {
       if (refused) return { kind: 'file', size: 0, mtime: 0, refused };
       stats = statSync(absolute);
     } else if (stats.isFile()) {
-      const refused = this.folderProblem(path);
+      const ahead = this.checkedAhead.has(path);
+      const refused = ahead ? this.checkedAhead.get(path) : this.folderProblem(path);
+      if (ahead) this.checkedAhead.delete(path);
       if (refused) return { kind: 'file', size: stats.size, mtime: stats.mtimeMs, refused };
     }
     return { kind: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other', size: stats.size, mtime: stats.mtimeMs };
@@ -125,6 +138,9 @@ export class NodeFileSystem implements WritableFileSystem {
     }
   }
 }
+
+/** A corpus path with an empty, `.` or `..` part, or an absolute one. */
+const unsafeParts = /(?:^|\/)(?:\.{1,2})?(?:\/|$)/;
 
 function followsToFolder(absolute: string): boolean {
   try {

@@ -21,9 +21,7 @@ interface Run {
 
 function run(args: string[], cwd = projectRoot): Run {
   assert.ok(existsSync(akcheck), `${akcheck} is missing: run npm run build first`);
-  // The parse cache goes to the scratch folder, never to the user's ~/.cache.
-  const env = { ...process.env, AKCHECK_CACHE_DIR: join(scratch, 'cache') };
-  const result = spawnSync(process.execPath, [akcheck, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [akcheck, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -255,8 +253,7 @@ describe('exit codes and usage errors', () => {
     const root = tempDir('big');
     const values = Array.from({ length: 5000 }, (_, i) => `- fase-${i}`).join('\n');
     writeFiles(root, { ...base, [V2]: edit(base[V2], 'levenscyclus:\n- ontwerp', `levenscyclus:\n${values}`) });
-    const env = { ...process.env, AKCHECK_CACHE_DIR: join(scratch, 'cache') };
-    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${akcheck}" --format json "${root}" | head -c 100 > /dev/null`], { env, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${akcheck}" --format json "${root}" | head -c 100 > /dev/null`], { encoding: 'utf8', timeout: 60_000 });
     assert.equal(result.stderr, '');
   });
 
@@ -398,41 +395,56 @@ describe('output', () => {
   });
 });
 
-describe('parse cache', () => {
-  test('a warm cache gives the same output as a cold run and as --no-cache', () => {
-    const root = tempDir('cached');
-    writeFiles(root, {
-      ...damaged,
-      [`${vereistenFolder}/aia-30-yaml.md`]: '---\ntitle: [kapot\nid: urn:nl:ak:ver:aia-30\n---\n<!-- tags -->\n',
-      [`${vereistenFolder}/aia-31-flow.md`]: '---\n{title: a., id: urn:nl:ak:ver:aia-31, title: b, rollen: jurist}\n---\n<!-- tags -->\n',
-      [`${vereistenFolder}/aia-32-lijst.md`]: '---\n- a\n---\n<!-- tags -->\n',
-    });
-    const cacheDir = join(scratch, 'cache-warm');
-    const env = { ...process.env, AKCHECK_CACHE_DIR: cacheDir };
-    const runWith = (args: string[]) => spawnSync(process.execPath, [akcheck, ...args], { env, encoding: 'utf8', timeout: 60_000 });
-    const cold = runWith(['--format', 'json', root]);
-    assert.ok(existsSync(cacheDir) && readdirSync(cacheDir).length > 0, 'no cache was written');
-    const warm = runWith(['--format', 'json', root]);
-    const none = runWith(['--no-cache', '--format', 'json', root]);
-    assert.equal(cold.status, 1);
-    assert.equal(warm.stdout, cold.stdout);
-    assert.equal(none.stdout, cold.stdout);
-    // And the fixes from a warm cache are the same as from a cold one.
-    const flow = {
-      [`${vereistenFolder}/aia-31-flow.md`]:
-        '---\n{title: a, id: urn:nl:ak:ver:aia-31, title: b, toelichting: x, levenscyclus: [ontwerp], onderwerp: [data], rollen: jurist}\n---\n<!-- tags -->\n',
-    };
-    const fixedWarm = tempDir('cached-fix');
-    writeFiles(fixedWarm, { ...damaged, ...flow });
-    runWith(['--format', 'json', fixedWarm]);
-    runWith(['--fix', fixedWarm]);
-    const fixedCold = tempDir('cached-fix-cold');
-    writeFiles(fixedCold, { ...damaged, ...flow });
-    run(['--no-cache', '--fix', fixedCold]);
-    const warmTree = readTree(fixedWarm);
-    // The flow-mapping frontmatter is left as it is (no line-based fixes in it).
-    assert.equal(warmTree.get(`${vereistenFolder}/aia-31-flow.md`)?.toString('utf8'), Object.values(flow)[0]);
-    for (const [path, bytes] of readTree(fixedCold)) assert.ok(warmTree.get(path)?.equals(bytes), path);
+describe('code cache', () => {
+  /** A copy of the built launcher, program and cache, so that one test can spoil them. */
+  function copyOfBuild(name: string): string {
+    const folder = tempDir(name);
+    for (const file of ['akcheck.js', 'akcheck-program.js', 'akcheck-program.cache']) cpSync(join(projectRoot, 'dist', file), join(folder, file));
+    return folder;
+  }
+  const runCopy = (folder: string, args: string[]) =>
+    spawnSync(process.execPath, [join(folder, 'akcheck.js'), ...args], { env: { ...process.env, AKCHECK_CODE_CACHE: 'report' }, encoding: 'utf8', timeout: 60_000 });
+
+  test('the build writes one that this Node uses; a spoilt or foreign one is left aside, with the same output', () => {
+    const root = tempDir('code-cache-corpus');
+    writeFiles(root, damaged);
+    const args = ['--format', 'json', root];
+    const built = runCopy(copyOfBuild('code-cache-built'), args);
+    assert.equal(built.stderr, 'akcheck: code cache used\n');
+    assert.equal(built.status, 1);
+    const direct = spawnSync(process.execPath, [join(projectRoot, 'dist/akcheck-program.js'), ...args], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(built.stdout, direct.stdout);
+
+    // The cache of another build (its first line names another build) is never used, whatever its length.
+    const foreign = copyOfBuild('code-cache-foreign');
+    const program = readFileSync(join(foreign, 'akcheck-program.js'), 'utf8');
+    writeFileSync(
+      join(foreign, 'akcheck-program.js'),
+      program.replace(/^\/\/ akcheck build [0-9a-f]/, (line) => line.slice(0, -1) + (line.endsWith('0') ? '1' : '0')),
+    );
+    const other = runCopy(foreign, args);
+    assert.equal(other.stderr, 'akcheck: code cache absent\n');
+    assert.equal(other.stdout, built.stdout);
+
+    // A cache of this build that V8 cannot read is rejected by V8, and the program compiles as usual.
+    const spoilt = copyOfBuild('code-cache-spoilt');
+    const cache = readFileSync(join(spoilt, 'akcheck-program.cache'));
+    const header = cache.indexOf(10) + 1;
+    cache.fill(0x5a, header + 16, Math.min(cache.length, header + 4096));
+    writeFileSync(join(spoilt, 'akcheck-program.cache'), cache);
+    const rejected = runCopy(spoilt, args);
+    assert.equal(rejected.stderr, 'akcheck: code cache rejected\n');
+    assert.equal(rejected.stdout, built.stdout);
+
+    // No cache at all: the same.
+    rmSync(join(spoilt, 'akcheck-program.cache'));
+    assert.equal(runCopy(spoilt, args).stdout, built.stdout);
+  });
+
+  test('--no-cache is still accepted and changes nothing', () => {
+    const root = tempDir('no-cache');
+    writeFiles(root, damaged);
+    assert.equal(run(['--no-cache', '--format', 'json', root]).stdout, run(['--format', 'json', root]).stdout);
   });
 });
 

@@ -3,6 +3,7 @@
 // re-checking finds nothing new. Then the quality of the suggestions.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { applyEdits, type Finding, type Fix, selectSafeFixes, suggest } from '../../engine';
 import { boundedDistance } from '../../engine/text/suggest';
 import {
@@ -387,5 +388,27 @@ describe('suggestions', () => {
     assert.equal(boundedDistance('transparantei', 'transparantie', 5), 1);
     assert.equal(boundedDistance('abc', 'abc', 0), 0);
     assert.equal(boundedDistance('abcdef', 'uvwxyz', 2), 3);
+  });
+
+  test('boundedDistance, worked out in a band around the diagonal, agrees with the whole table', () => {
+    /** Optimal string alignment distance over the whole table. */
+    const wholeTable = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+      return d[a.length][b.length];
+    };
+    const word = fc.stringMatching(/^[ab-]{0,12}$/);
+    fc.assert(
+      fc.property(word, word, fc.constantFrom(0, 1, 2, 3, 5, Infinity), (a, b, limit) => {
+        const exact = wholeTable(a, b);
+        assert.equal(boundedDistance(a, b, limit), exact <= limit ? exact : limit + 1);
+      }),
+      { seed: 20261203, numRuns: 20000 },
+    );
   });
 });

@@ -1,11 +1,11 @@
 // The page body as the rules and language features need it: headings with the ids the site gives
 // them, every link (inline, image, reference definition, raw-HTML href/src) with its source range,
 // the other anchors of the page, the site's indented blocks, and the lines that are no text.
-import type { Token } from 'markdown-it';
+import type { MarkdownIt, Token } from 'markdown-it';
 import type { Range } from '../../text/positions';
 import { idOfAttrList, idsInAttrLists, splitHeadingAttrList } from './attrList';
 import { matchContainer, type ContainerInfo } from './containers';
-import { createSiteMarkdown, type InlineSpan } from './siteMarkdown';
+import { createLinkReader, createSiteMarkdown, type InlineSpan } from './siteMarkdown';
 import { slugify, uniqueId } from './slugify';
 
 export type LinkKind = 'inline' | 'image' | 'reference' | 'html';
@@ -52,8 +52,10 @@ export interface PageBody {
   htmlLines: [number, number][];
 }
 
-/** Made on first use: a bundle that imports the engine for other things does not carry the parser's set-up. */
-let md: ReturnType<typeof createSiteMarkdown> | undefined;
+/** Made on first use: a bundle that imports the engine for other things does not carry the parsers' set-up. */
+let linkReader: MarkdownIt | undefined;
+/** The whole inline syntax, for the text of a heading with markup. */
+let siteMarkdown: MarkdownIt | undefined;
 
 /** One line of the body: where it starts in the file and its text. */
 interface SourceLines {
@@ -237,7 +239,8 @@ export function parsePageBody(text: string, bodyStart: number, bodyLine: number)
   for (const textRun of runs) {
     if (!textRun.syntax) continue;
     const joined = textRun.lines.map((entry) => entry.text).join('\n');
-    readInline(parseInline(joined), joined, textRun, link, result.ids, attrIds);
+    linkReader ??= createLinkReader();
+    readInline(parseInline(linkReader, joined), joined, textRun, link, result.ids, attrIds);
   }
   for (const id of attrIds) result.ids.add(id);
   const pending: Heading[] = [];
@@ -256,8 +259,7 @@ export function parsePageBody(text: string, bodyStart: number, bodyLine: number)
   return result;
 }
 
-function parseInline(text: string): Token[] {
-  md ??= createSiteMarkdown();
+function parseInline(md: MarkdownIt, text: string): Token[] {
   return md.parseInline(text, {})[0]?.children ?? [];
 }
 
@@ -292,7 +294,7 @@ function readHeading(scanned: ScannedHeading, lines: SourceLines, rangeOf: (line
   const explicit = attrs ? idOfAttrList(attrs) : undefined;
   // pymdownx.emoji turns a shortcode into an image: no text of the heading (nor of its id).
   const words = shown.replace(emojiShortcode, '');
-  const text = inlineSyntaxInHeading.test(words) ? plainText(parseInline(words)) : words.replace(/\\(.)/g, '$1');
+  const text = inlineSyntaxInHeading.test(words) ? plainText(parseInline((siteMarkdown ??= createSiteMarkdown()), words)) : words.replace(/\\(.)/g, '$1');
   const textStart = lines.starts[scanned.line] + scanned.column;
   return {
     level: scanned.level,

@@ -53,3 +53,35 @@ export function createSiteMarkdown(): MarkdownIt {
   md.validateLink = () => true;
   return md;
 }
+
+/** The inline rules that decide where a link, an image, raw HTML or a code span is: all that the link rules read. */
+const linkSyntaxRules = ['text', 'escape', 'backticks', 'link', 'image', 'autolink', 'html_inline'];
+
+/**
+ * Plain text up to the next character one of those rules starts at (`]` ends a link's text): with
+ * the other rules left out, the text between links is skipped in one step, not stopped at every
+ * `*`, `_`, `-` or `:` that emphasis and the like would look at.
+ */
+const linkReaderText = /[^[\]!\\`<]+/y;
+
+function skipText(state: StateInline, silent: boolean): boolean {
+  linkReaderText.lastIndex = state.pos;
+  if (!linkReaderText.test(state.src)) return false;
+  const end = Math.min(linkReaderText.lastIndex, state.posMax);
+  if (end === state.pos) return false;
+  if (!silent) state.pending += state.src.slice(state.pos, end);
+  state.pos = end;
+  return true;
+}
+
+/**
+ * The site's Markdown reduced to what finds links: emphasis, strikethrough and entities never
+ * change where a link starts or ends.
+ */
+export function createLinkReader(): MarkdownIt {
+  const md = createSiteMarkdown();
+  md.inline.ruler.enableOnly(linkSyntaxRules);
+  md.inline.ruler.at('text', skipText);
+  md.inline.ruler2.enableOnly([]);
+  return md;
+}
