@@ -16,8 +16,8 @@ export interface AkcheckRow {
   recall: { found: number; expected: number; missing: InjectedDefect[] } | null;
   /** error findings that no injected defect explains (synthetic corpora only) */
   unexpectedErrors: number | null;
-  /** The real corpus only: Node's own start-up (`node -e 0`) and the program without its code cache, run in turn with akcheck. */
-  beside?: { node: Measurement; ratioToNode: number; withoutCodeCache: Measurement; ratioWithoutCodeCache: number };
+  /** The real corpus only: Node's own start-up (`node -e 0`), run in turn with akcheck. */
+  beside?: { node: Measurement; ratioToNode: number };
 }
 
 interface JsonFinding {
@@ -55,19 +55,10 @@ function analyseFindings(c: CorpusInfo, m: Measurement): Pick<AkcheckRow, 'findi
   return { findings: findings.length, byCode, recall: { found: c.defects.length - missing.length, expected: c.defects.length, missing }, unexpectedErrors };
 }
 
-function sameFile(a: string, b: string): boolean {
-  try {
-    return fs.readFileSync(a).equals(fs.readFileSync(b));
-  } catch {
-    return false;
-  }
-}
-
 /**
  * `node dist/akcheck.js ROOT --format json` as a whole process, per corpus: a fresh process, as in
- * CI (akcheck keeps no cache; V8's code cache of the program is part of the build). On the real
- * corpus `node -e 0` and the program without its code cache run in turn with it. Exit 1 (findings
- * with errors) is normal.
+ * CI (akcheck keeps no cache). On the real corpus `node -e 0` runs in turn with it. Exit 1
+ * (findings with errors) is normal.
  */
 export function measureAkcheck(dist: string, corpora: CorpusInfo[], o: BenchOptions): { rows: AkcheckRow[]; startup: Measurement | undefined } {
   const bin = path.join(dist, 'akcheck.js');
@@ -87,18 +78,8 @@ export function measureAkcheck(dist: string, corpora: CorpusInfo[], o: BenchOpti
       rows.push({ corpus: c, m, ...analyseFindings(c, m) });
       continue;
     }
-    const [m, node, withoutCodeCache] = measureInTurn([
-      spec,
-      { ...spec, tool: 'node -e 0', args: ['-e', '0'], okExitCodes: [0] },
-      { ...spec, tool: 'akcheck without code cache', args: [path.join(dist, 'akcheck-program.js'), c.root, '--format', 'json'] },
-    ]);
-    if (!sameFile(m.stdoutFile, withoutCodeCache.stdoutFile)) note(`akcheck on ${c.name}: the output without the code cache differs`);
-    rows.push({
-      corpus: c,
-      m,
-      ...analyseFindings(c, m),
-      beside: { node, ratioToNode: 1 / node.ratioToFirst, withoutCodeCache, ratioWithoutCodeCache: withoutCodeCache.ratioToFirst },
-    });
+    const [m, node] = measureInTurn([spec, { ...spec, tool: 'node -e 0', args: ['-e', '0'], okExitCodes: [0] }]);
+    rows.push({ corpus: c, m, ...analyseFindings(c, m), beside: { node, ratioToNode: 1 / node.ratioToFirst } });
   }
   return { rows, startup };
 }

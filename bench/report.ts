@@ -113,12 +113,11 @@ export function writeReport(file: string, r: Report, extraNotes: string[]): void
     if (r.startup)
       L.push('', `Process start-up alone (\`node dist/akcheck.js --version\`): median ${fmt(r.startup.wallMedianS, 3)} s wall, ${fmt(r.startup.peakRssMedianMb, 0)} MiB.`);
     for (const a of r.akcheck.filter((x) => x.beside)) {
-      const { node, ratioToNode, withoutCodeCache, ratioWithoutCodeCache } = a.beside!;
+      const { node, ratioToNode } = a.beside!;
       L.push(
         '',
         `In turn with akcheck on ${a.corpus.name} (${node.runs} turns): \`node -e 0\` median ${fmt(node.wallMedianS, 3)} s wall, ${fmt(node.cpuMedianS)} s CPU ` +
-          `(akcheck ${fmt(ratioToNode, 1)}× that); the program without its code cache (\`node dist/akcheck-program.js\`) median ${fmt(withoutCodeCache.wallMedianS, 3)} s ` +
-          `(${fmt(ratioWithoutCodeCache)}× akcheck's time).`,
+          `(akcheck ${fmt(ratioToNode, 1)}× that, the median of the per-turn ratios).`,
       );
     }
     L.push('');

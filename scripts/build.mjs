@@ -1,14 +1,10 @@
 // One esbuild call per bundle: the CLI, the language server and the VS Code client on Node, and the
 // client and the language server (a worker) for the browser (github.dev, vscode.dev, code-server's
-// web worker). `--production` minifies and drops source maps (used by packaging). akcheck is a
-// small launcher (dist/akcheck.js) and its program (dist/akcheck-program.js) with a V8 code cache.
+// web worker). `--production` minifies and drops source maps (used by packaging).
 // The browser bundles use the packages' browser entries; a Node built-in in their import graph fails
 // the build (esbuild cannot resolve it for platform 'browser'), and nothing is polyfilled.
 // package.json declares `sideEffects: false`, so a bundle leaves out the engine modules it does not
 // use (the client carries no YAML or Markdown parser).
-import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -36,9 +32,7 @@ const browser = {
 
 // Settle all of them before failing, so one broken bundle never leaves the others stale.
 const results = await Promise.allSettled([
-  esbuild.build({ ...common, entryPoints: ['cli/src/launch.ts'], outfile: 'dist/akcheck.js', banner: { js: '#!/usr/bin/env node' } }),
-  // Its first line names the build: the launcher uses only a code cache that starts with the same line.
-  esbuild.build({ ...common, entryPoints: ['cli/src/akcheck.ts'], outfile: 'dist/akcheck-program.js', banner: { js: `// akcheck build ${randomUUID()}` } }),
+  esbuild.build({ ...common, entryPoints: ['cli/src/akcheck.ts'], outfile: 'dist/akcheck.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   // The web extension host loads the client as CommonJS (`require('vscode')`); the worker runs a plain script.
@@ -48,18 +42,5 @@ const results = await Promise.allSettled([
 const failed = results.filter((result) => result.status === 'rejected');
 if (failed.length > 0) {
   for (const { reason } of failed) console.error(reason.message);
-  process.exit(1);
-}
-
-// akcheck's code cache: one run over the demo corpus compiles what a run needs, and the launcher
-// (cli/src/launch.ts) writes V8's cache of it at exit. A failed run fails the build: akcheck is broken.
-const cacheFile = 'dist/akcheck-program.cache';
-rmSync(cacheFile, { force: true });
-const cacheRun = spawnSync(process.execPath, ['dist/akcheck.js', 'content', '--format', 'json'], {
-  env: { ...process.env, AKCHECK_CODE_CACHE: 'write' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-if (cacheRun.status === null || cacheRun.status > 1 || !existsSync(cacheFile)) {
-  console.error(`akcheck's code cache was not written: the run on content/ ended with ${cacheRun.status ?? cacheRun.signal}`);
   process.exit(1);
 }

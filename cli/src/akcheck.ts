@@ -109,8 +109,7 @@ const shortRunFiles = 3000;
  * (on a background thread that competes for few cores) than its code saves, so it is switched off.
  */
 function tuneForRunLength(files: number): void {
-  // The build's run that writes the code cache (see launch.ts) keeps V8's flags: a cache made under other flags is rejected.
-  if (files < shortRunFiles && process.env.AKCHECK_CODE_CACHE !== 'write') setFlagsFromString('--no-opt');
+  if (files < shortRunFiles) setFlagsFromString('--no-opt');
 }
 
 // Output piped into `head` and the like: a reader that stops early ends the run quietly.

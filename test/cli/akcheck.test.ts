@@ -395,52 +395,7 @@ describe('output', () => {
   });
 });
 
-describe('code cache', () => {
-  /** A copy of the built launcher, program and cache, so that one test can spoil them. */
-  function copyOfBuild(name: string): string {
-    const folder = tempDir(name);
-    for (const file of ['akcheck.js', 'akcheck-program.js', 'akcheck-program.cache']) cpSync(join(projectRoot, 'dist', file), join(folder, file));
-    return folder;
-  }
-  const runCopy = (folder: string, args: string[]) =>
-    spawnSync(process.execPath, [join(folder, 'akcheck.js'), ...args], { env: { ...process.env, AKCHECK_CODE_CACHE: 'report' }, encoding: 'utf8', timeout: 60_000 });
-
-  test('the build writes one that this Node uses; a spoilt or foreign one is left aside, with the same output', () => {
-    const root = tempDir('code-cache-corpus');
-    writeFiles(root, damaged);
-    const args = ['--format', 'json', root];
-    const built = runCopy(copyOfBuild('code-cache-built'), args);
-    assert.equal(built.stderr, 'akcheck: code cache used\n');
-    assert.equal(built.status, 1);
-    const direct = spawnSync(process.execPath, [join(projectRoot, 'dist/akcheck-program.js'), ...args], { encoding: 'utf8', timeout: 60_000 });
-    assert.equal(built.stdout, direct.stdout);
-
-    // The cache of another build (its first line names another build) is never used, whatever its length.
-    const foreign = copyOfBuild('code-cache-foreign');
-    const program = readFileSync(join(foreign, 'akcheck-program.js'), 'utf8');
-    writeFileSync(
-      join(foreign, 'akcheck-program.js'),
-      program.replace(/^\/\/ akcheck build [0-9a-f]/, (line) => line.slice(0, -1) + (line.endsWith('0') ? '1' : '0')),
-    );
-    const other = runCopy(foreign, args);
-    assert.equal(other.stderr, 'akcheck: code cache absent\n');
-    assert.equal(other.stdout, built.stdout);
-
-    // A cache of this build that V8 cannot read is rejected by V8, and the program compiles as usual.
-    const spoilt = copyOfBuild('code-cache-spoilt');
-    const cache = readFileSync(join(spoilt, 'akcheck-program.cache'));
-    const header = cache.indexOf(10) + 1;
-    cache.fill(0x5a, header + 16, Math.min(cache.length, header + 4096));
-    writeFileSync(join(spoilt, 'akcheck-program.cache'), cache);
-    const rejected = runCopy(spoilt, args);
-    assert.equal(rejected.stderr, 'akcheck: code cache rejected\n');
-    assert.equal(rejected.stdout, built.stdout);
-
-    // No cache at all: the same.
-    rmSync(join(spoilt, 'akcheck-program.cache'));
-    assert.equal(runCopy(spoilt, args).stdout, built.stdout);
-  });
-
+describe('cache', () => {
   test('--no-cache is still accepted and changes nothing', () => {
     const root = tempDir('no-cache');
     writeFiles(root, damaged);
