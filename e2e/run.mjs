@@ -521,7 +521,28 @@ async function problemCount(page) {
     .catch(() => 0);
 }
 
-/** The lines of our output channel (Algoritmekader: Uitvoer tonen), as the Output view renders them. */
+/** The text of the status bar's items, joined. */
+async function statusBarText(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.statusbar-item')].map((e) => e.textContent).join(' ')).catch(() => '');
+}
+
+/**
+ * When our extension was activated and its server ran (the output channel's time-stamped lines,
+ * `2026-01-02 13:14:15.678 [info] …`, in local time as here), and the server's indexing line.
+ */
+async function extensionTimeline(page) {
+  const lines = await outputChannelLines(page);
+  await runCommand(page, 'View: Hide Panel');
+  const at = (pattern) => {
+    const line = lines.find((l) => pattern.test(l));
+    const stamp = line && /(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3})/.exec(line);
+    return stamp ? new Date(`${stamp[1]}T${stamp[2]}`).getTime() : undefined;
+  };
+  const indexed = lines.find((l) => /indexed .* in \d+ ms/.test(l));
+  return { activated: at(/Geactiveerd \(/), running: at(/De taalserver draait \(/), indexed: indexed?.replace(/^.*?indexed/, 'indexed').trim() };
+}
+
+/** The lines of our output channel (Algoritmekader: Uitvoer tonen), as the Output view renders them (a line it wraps joined again). */
 async function outputChannelLines(page) {
   await runCommand(page, 'Algoritmekader: Uitvoer tonen');
   const lines = page.locator('.part.panel .output-view .view-lines, .part.panel .view-lines').first();
@@ -532,7 +553,13 @@ async function outputChannelLines(page) {
         [...root.querySelectorAll('.view-line')]
           .map((el) => ({ top: parseFloat(el.style.top) || 0, text: el.textContent.replace(/[\u00a0\u200b]/g, ' ') }))
           .sort((a, b) => a.top - b.top)
-          .map((l) => l.text),
+          .map((l) => l.text)
+          .reduce((joined, line) => {
+            // Every line of a log output channel starts with its time; one that does not continues the line before.
+            if (joined.length > 0 && !/^\d{4}-\d\d-\d\d /.test(line)) joined[joined.length - 1] += line;
+            else joined.push(line);
+            return joined;
+          }, []),
       );
       return text.some((l) => l.includes('indexed')) && text;
     },
@@ -549,6 +576,32 @@ async function runCommand(page, title) {
   await box.fill(`>${title}`);
   await page.locator(SEL.quickInputRow, { hasText: title }).first().waitFor({ state: 'visible', timeout: 10000 });
   await page.keyboard.press('Enter');
+  await page
+    .locator(SEL.quickInput)
+    .waitFor({ state: 'hidden', timeout: 5000 })
+    .catch(() => {});
+}
+
+/** Run a command by its title and choose an item in each quick pick it opens (by the item's text). */
+async function runCommandWithPicks(page, title, picks) {
+  await dismiss(page);
+  await page.keyboard.press('F1');
+  const box = page.locator(SEL.quickInputBox);
+  await box.waitFor({ state: 'visible', timeout: 10000 });
+  await box.fill(`>${title}`);
+  await page.locator(SEL.quickInputRow, { hasText: title }).first().waitFor({ state: 'visible', timeout: 10000 });
+  await page.keyboard.press('Enter');
+  for (const pick of picks) {
+    // The next quick pick replaces the last one: type into it until it offers the item.
+    await poll(
+      async () => {
+        await box.fill(pick).catch(() => {});
+        return (await page.locator(SEL.quickInputRow, { hasText: pick }).count()) > 0;
+      },
+      { timeout: 10000, interval: 250, what: `"${pick}" offered after "${title}"` },
+    );
+    await page.locator(SEL.quickInputRow, { hasText: pick }).first().click({ timeout: 5000 });
+  }
   await page
     .locator(SEL.quickInput)
     .waitFor({ state: 'hidden', timeout: 5000 })
@@ -766,6 +819,79 @@ async function previewFrame(page, needle) {
   );
 }
 
+/**
+ * Types `insert` into the active editor and measures the time until the open preview shows `rows`
+ * rows in its maatregelen table: from just before the keystrokes are sent (Date.now() here) to the
+ * first animation frame in which the preview's visible page has the row (Date.now() in the webview,
+ * the same clock). A watcher in the webview's outer frame notes it: VS Code reloads the preview into a
+ * new inner frame, hidden until its page has loaded, then swaps it in as `#active-frame`. The parts
+ * come from the extension's trace lines (log level Trace for its output channel) and the webview.
+ */
+async function measurePreviewUpdate({ page, ws, insert, rows, rowCount }) {
+  // The extension's trace lines, with their times, go to its log file: when the edit reached the extension host, when the new data came, when the preview was refreshed and rendered.
+  await runCommandWithPicks(page, 'Developer: Set Log Level...', ['Algoritmekader', 'Trace']);
+  let outer;
+  for (const frame of page.frames()) {
+    const isPreview = await frame.evaluate(() => !!document.querySelector('.markdown-body h2#van-toepassing-op')).catch(() => false);
+    if (isPreview && frame.parentFrame()) outer = frame.parentFrame();
+  }
+  const watching = await outer
+    ?.evaluate((target) => {
+      const until = Date.now() + 20000;
+      window.__akShown = undefined;
+      const look = () => {
+        const doc = document.getElementById('active-frame')?.contentDocument;
+        if (doc?.querySelector('.markdown-body h2#van-toepassing-op') && doc.querySelectorAll('[data-ak-directive="list_maatregelen"] tbody tr').length === target) {
+          window.__akShown = Date.now();
+          return;
+        }
+        if (Date.now() < until) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+      return true;
+    }, rows)
+    .catch(() => false);
+  const typed = Date.now();
+  await page.keyboard.insertText(insert);
+  let shown;
+  await poll(
+    async () => {
+      shown = watching ? await outer.evaluate(() => window.__akShown).catch(() => undefined) : undefined;
+      // The outer frame itself may be made anew (the editor layout changed): then the first look that finds the row counts.
+      if (!shown && (!watching || outer.isDetached()) && (await rowCount()) === rows) shown = -Date.now();
+      return !!shown;
+    },
+    { timeout: 10000, interval: 50, what: `the preview showing ${rows} rows` },
+  );
+  const ms = Math.abs(shown) - typed;
+  const how = shown > 0 ? ' (the first frame of the preview showing it)' : ' (found by polling the frames)';
+  // The trace lines of this edit: `2025-01-31 12:34:56.789 [trace] voorbeeld: …`, local time.
+  const logs = walk(path.join(path.dirname(path.dirname(ws)), 'user-data', 'logs')).filter((p) => /Algoritmekader\.log$/.test(p));
+  const lines = logs
+    .flatMap((p) => fs.readFileSync(p, 'utf8').split('\n'))
+    .map((line) => /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \[trace\] voorbeeld: (.*)$/.exec(line))
+    .filter(Boolean)
+    .map(([, day, time, text]) => ({ at: new Date(`${day}T${time}`).getTime(), text }))
+    .filter((line) => line.at >= typed - 1000);
+  const first = (re, after = typed - 1000) => lines.find((line) => line.at >= after && re.test(line.text))?.at;
+  const seen = first(/^wijziging gezien/);
+  const edits = lines.filter((line) => line.at >= typed - 1000 && /^wijziging gezien/.test(line.text));
+  const lastSeen = edits.at(-1)?.at;
+  const refreshed = first(/^markdown\.preview\.refresh/, seen);
+  const rendered = first(/^weergave: /, refreshed);
+  const renderedDone = first(/^weergave klaar: /, rendered);
+  let parts;
+  if (seen && refreshed && rendered && renderedDone) {
+    parts =
+      `${seen - typed} ms code-server passing the keystrokes to the extension host (${edits.length} changes seen in ${lastSeen - seen} ms); ` +
+      `${refreshed - lastSeen} ms from the last change to the new data and markdown.preview.refresh (the server applying the edits, its notification); ` +
+      `${rendered - refreshed} ms VS Code waiting before it renders the preview again; ` +
+      `${renderedDone - rendered} ms rendering the page (markdown-it with the extension's plugin); ` +
+      `${Math.abs(shown) - renderedDone} ms VS Code reloading the preview's page until the row is on screen`;
+  } else parts = `no trace lines of the extension found (${logs.length} log files, ${lines.length} lines)`;
+  return { ms, how, parts };
+}
+
 async function previewCheck({ page, ws, shot }) {
   const slug = VEREISTE_HOVER.replace(/\.md$/, '');
   const dir = path.join(ws, 'docs', 'voldoen-aan-wetten-en-regels', 'maatregelen');
@@ -825,14 +951,13 @@ async function previewCheck({ page, ws, shot }) {
     }
     return -1;
   };
-  const typed = Date.now();
-  await page.keyboard.insertText(`\n- ${slug}`);
-  await poll(async () => (await rowCount()) === expected.length + 1, { timeout: 10000, interval: 20, what: `the preview of ${VEREISTE_HOVER} listing ${other} too` });
-  const updateMs = Date.now() - typed;
+  const update = await measurePreviewUpdate({ page, ws, insert: `\n- ${slug}`, rows: expected.length + 1, rowCount });
+  const updateMs = update.ms;
   await revertActive(page);
   // The reverted text takes the row away again: wait for that refresh, so no reload comes between the next look and click.
   await poll(async () => (await rowCount()) === expected.length, { timeout: 10000, interval: 50, what: `the preview of ${VEREISTE_HOVER} back to ${expected.length} rows` });
-  console.log(`TIMING preview-update: ${updateMs} ms from typing a vereiste into ${other} to the new row in the open preview of ${VEREISTE_HOVER}`);
+  console.log(`TIMING preview-update: ${updateMs} ms from typing a vereiste into ${other} to the new row in the open preview of ${VEREISTE_HOVER}${update.how}`);
+  if (update.parts) console.log(`TIMING preview-update-parts: ${update.parts}`);
   // The target is a second; the bound here is looser because most of the time is not the extension's:
   // code-server passes the keystroke to the extension host, VS Code waits 300 ms before it renders a
   // refreshed preview and then reloads its page, all slowed down on a shared machine (README).
@@ -1303,16 +1428,22 @@ async function main() {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
 
+  // "Opening the workspace" starts here, with the navigation to the workbench's URL.
   const tPage = Date.now();
-  // The time to the first diagnostics of the corpus (no file opened): the Problems counter in the
-  // status bar leaves zero. Watched from the start, while the workbench loads.
+  // The time to the first diagnostics of the corpus: the Problems counter in the status bar (the
+  // markers of every file) leaves zero while no editor is open, so they are of files never opened.
+  // Watched from the start, while the workbench loads.
+  let editorsOpenAtFirst = 0;
   const firstDiagnostics = smokeLike
     ? undefined
-    : poll(async () => (await problemCount(page)) > 0 && Date.now(), {
-        timeout: 60000,
-        interval: 100,
-        what: 'the first diagnostics of the corpus',
-      }).catch((e) => {
+    : poll(
+        async () => {
+          if ((await problemCount(page)) === 0) return false;
+          editorsOpenAtFirst = await page.locator('.part.editor .tab').count();
+          return Date.now();
+        },
+        { timeout: 60000, interval: 100, what: 'the first diagnostics of the corpus' },
+      ).catch((e) => {
         log(e.message);
         return undefined;
       });
@@ -1323,13 +1454,33 @@ async function main() {
   await sleep(1500); // let the workbench settle (restored views, extension host start)
   log(`workbench loaded in ${((Date.now() - tPage) / 1000).toFixed(1)}s`);
   if (firstDiagnostics) {
+    const mode = BROWSER ? 'browser' : 'node';
     const tFirst = await firstDiagnostics;
-    const s = (t) => ((t - tPage) / 1000).toFixed(1);
+    // The whole corpus checked: our status item stops "indexeren…" and counts documents and errors
+    // (the server sends that status after the diagnostics of every page).
+    const tAll = await poll(async () => /Algoritmekader: \d+ documenten?, \d+ fout/.test(await statusBarText(page)) && Date.now(), {
+      timeout: 60000,
+      interval: 100,
+      what: 'the status item counting the whole corpus',
+    }).catch((e) => log(e.message));
+    // Then what took how long: code-server's start up to our activation, and ours after it.
+    const timeline = await extensionTimeline(page).catch((e) => log(`the output channel: ${e.message}`));
+    const s = (t) => (t === undefined ? '?' : `${((t - tPage) / 1000).toFixed(1)}s`);
+    const after = (t) => (t === undefined || !timeline?.activated ? '?' : `+${((t - timeline.activated) / 1000).toFixed(1)}s`);
     // One line to grep for (README, BENCHMARKS): the mode and the times from opening the workspace.
     console.log(
       tFirst
-        ? `TIMING first-diagnostics ${BROWSER ? 'browser' : 'node'}: ${s(tFirst)}s after opening the workspace (workbench shown at ${s(tExplorer)}s, so ${((tFirst - tExplorer) / 1000).toFixed(1)}s after; opened at ${new Date(tPage).toISOString().slice(11, 23)} UTC)`
-        : `TIMING first-diagnostics ${BROWSER ? 'browser' : 'node'}: none within 60s`,
+        ? `TIMING first-diagnostics ${mode}: ${s(tFirst)} after opening the workspace (workbench shown at ${s(tExplorer)}, extension activated at ${s(timeline?.activated)}; ` +
+            `after activation: server running ${after(timeline?.running)}, first diagnostics ${after(tFirst)}, whole corpus ${after(tAll)} (at ${s(tAll)}); ` +
+            `opened at ${new Date(tPage).toISOString().slice(11, 23)} UTC${editorsOpenAtFirst ? `; ${editorsOpenAtFirst} editors open then` : ''})`
+        : `TIMING first-diagnostics ${mode}: none within 60s`,
+    );
+    if (timeline?.indexed) console.log(`TIMING index ${mode}: ${timeline.indexed}`);
+    // code-server's own start, from the workbench's performance marks (the same in any workspace, with any extension).
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, performance.timeOrigin + m.startTime]))).catch(() => ({}));
+    console.log(
+      `TIMING workbench ${mode}: its code loaded at ${s(marks['code/didLoadWorkbenchMain'])}, started at ${s(marks['code/didStartWorkbench'])}, ` +
+        `extensions known at ${s(marks['code/didLoadExtensions'])} (after opening the workspace; marks of the workbench)`,
     );
   }
 

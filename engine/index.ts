@@ -5,11 +5,12 @@
 
 export type { Position, Range } from './text/positions';
 export { suggest, didYouMean, SlugIndex, type Suggestions } from './text/suggest';
+export { detached, StringPool } from './text/strings';
 
 export type { DirectoryEntry, Disposable, FileChange, FileChangeType, FileKind, FileStat, FileSystem, WritableFileSystem } from './fileSystem/fileSystem';
 export { FileSystemError, folderOf, joinPath, subFileSystem } from './fileSystem/fileSystem';
 export { MemoryFileSystem } from './fileSystem/memoryFileSystem';
-export { maxFileBytes, readMarkdownText, type ReadResult } from './fileSystem/readText';
+export { maxFileBytes, readMarkdownText, readMarkdownTextSync, stampOf, type ReadResult } from './fileSystem/readText';
 
 export { configFileName } from './schema/configFileName';
 export { defaultSchema, entryOf, knownKeys, type CorpusSchema, type DirectiveSchema, type DocumentTypeSchema, type Vocabulary } from './schema/schema';
@@ -26,7 +27,7 @@ export type { Fix, TextEdit } from './fixes/fix';
 export { applyEdits, selectSafeFixes } from './fixes/applyFixes';
 
 export { ruleByCode, ruleCatalog, severitySettings, type RuleInfo, type Severity, type SeveritySetting } from './rules/catalog';
-export { checkCorpus, checkDocument, compareFindings, type SeverityOverrides } from './rules/checker';
+export { checkCorpus, checkDocument, compareFindings, type RulePart, type SeverityOverrides } from './rules/checker';
 export type { Finding } from './rules/finding';
 
 export { ConfigError, loadCorpusConfig, parseCorpusConfig, parseRuleSettings, type CorpusConfig } from './project/corpusConfig';
@@ -40,7 +41,7 @@ export { slugify, uniqueId } from './parsing/markdown/slugify';
 export { idOfAttrList, splitHeadingAttrList } from './parsing/markdown/attrList';
 export { headingText, parsePageBody, type BodyLink, type Container, type Heading, type LinkKind, type PageBody } from './parsing/markdown/pageBody';
 export type { CorpusResources } from './corpus/resources';
-export { isResourcePath, loadResources } from './project/loadResources';
+export { isResourcePath, loadResources, resourcePaths } from './project/loadResources';
 // Body links: where they lead on the site, and the edits of renaming pages and headings.
 export type { SiteConfig } from './corpus/resources';
 export { linkPathTo, linkTargetOf, type LinkTarget } from './corpus/linkTargets';

@@ -206,5 +206,21 @@ export interface PreviewDataParams {
   uri: string;
 }
 
-/** Client → server request: the directives of a page as the site renders them; null for a page outside every corpus. */
+/**
+ * Client → server request: the directives of a page as the site renders them; null for a page outside
+ * every corpus. The server then keeps the page's data up to date in the client: see
+ * `previewDataChangedNotification`.
+ */
 export const previewDataRequest = new RequestType<PreviewDataParams, PreviewData | null, void>('algoritmekader/previewData');
+
+export interface PreviewDataChangedParams {
+  uri: string;
+  data: PreviewData | null;
+}
+
+/**
+ * Server → client notification: the data of a page the client asked for lately (the last 20) is no
+ * longer what the server last sent, after an edit of any page, a file changed on disk or a re-index.
+ * Sent once the edit is in the index, so a preview need not ask again.
+ */
+export const previewDataChangedNotification = new NotificationType<PreviewDataChangedParams>('algoritmekader/previewDataChanged');

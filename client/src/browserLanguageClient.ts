@@ -17,23 +17,61 @@ interface BrowserWorker {
 type MessagePortLike = ConstructorParameters<typeof BrowserMessageReader>[0];
 declare const Worker: new (url: string, options?: { name?: string }) => BrowserWorker;
 
-async function startWorker(serverUri: vscode.Uri, outputChannel: vscode.LogOutputChannel): Promise<BrowserWorker> {
-  const location = serverUri.toString(true);
+/** A started worker, and why it was started from its URL rather than from the fetched script (for the log). */
+interface StartedWorker {
+  worker: BrowserWorker;
+  warning?: string;
+}
+
+async function startWorker(location: string): Promise<StartedWorker> {
   try {
     const response = await fetch(location);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const script = new Blob([await response.text()], { type: 'text/javascript' });
     const url = URL.createObjectURL(script);
     try {
-      return new Worker(url, { name: 'Algoritmekader-taalserver' });
+      return { worker: new Worker(url, { name: 'Algoritmekader-taalserver' }) };
     } finally {
       // The worker has fetched its script by the time it runs; revoking later is harmless either way.
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     }
   } catch (error) {
-    outputChannel.warn(`De taalserver kon niet via ${location} worden geladen (${error instanceof Error ? error.message : String(error)}); nog een poging met de URL zelf.`);
-    return new Worker(location, { name: 'Algoritmekader-taalserver' });
+    return {
+      worker: new Worker(location, { name: 'Algoritmekader-taalserver' }),
+      warning: `De taalserver kon niet via ${location} worden geladen (${error instanceof Error ? error.message : String(error)}); nog een poging met de URL zelf.`,
+    };
   }
+}
+
+function serverLocation(context: vscode.ExtensionContext): string {
+  return vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js').toString(true);
+}
+
+/** The worker started at activation, before the corpus roots are known; the first client start takes it. */
+let early: { location: string; worker: Promise<StartedWorker> } | undefined;
+
+/**
+ * Starts the server's worker right away: fetching and evaluating its script then overlaps with the
+ * client's search for corpus roots (each a round trip through the busy workbench at startup).
+ * `releaseEarlyWorker` ends it if no client took it.
+ */
+export function startWorkerEarly(context: vscode.ExtensionContext): void {
+  const location = serverLocation(context);
+  const worker = startWorker(location);
+  worker.catch(() => {}); // A failure is reported by the client start that takes it.
+  early = { location, worker };
+}
+
+export function releaseEarlyWorker(): void {
+  const unused = early;
+  early = undefined;
+  void unused?.worker.then(({ worker }) => worker.terminate()).catch(() => {});
+}
+
+function takeEarlyWorker(location: string): Promise<StartedWorker> | undefined {
+  const taken = early?.location === location ? early.worker : undefined;
+  if (taken) early = undefined;
+  return taken;
 }
 
 export function createBrowserLanguageClient(
@@ -42,7 +80,7 @@ export function createBrowserLanguageClient(
   extraRoots: string[],
   extraRootUris: vscode.Uri[],
 ): ClientParts {
-  const serverUri = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js');
+  const location = serverLocation(context);
   let worker: BrowserWorker | undefined;
   const stopWorker = () => {
     worker?.terminate();
@@ -57,7 +95,9 @@ export function createBrowserLanguageClient(
     'Algoritmekader',
     async (): Promise<MessageTransports> => {
       stopWorker();
-      worker = await startWorker(serverUri, outputChannel);
+      const started = await (takeEarlyWorker(location) ?? startWorker(location));
+      if (started.warning) outputChannel.warn(started.warning);
+      worker = started.worker;
       const port = worker as unknown as MessagePortLike;
       return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
     },

@@ -9,7 +9,7 @@ import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { reindexRequest, statusNotification, type NewDocumentType, type StatusParams } from '../../protocol';
 import type { ClientFactory } from './clientOptions';
 import { newDocument } from './commands/newDocument';
-import { activatePreview, type PreviewApi } from './preview';
+import { activatePreview, type Preview, type PreviewApi } from './preview';
 import { configuredExtraRoots, describeUri, findCorpusRoots } from './corpusRoots';
 import { StatusBar } from './statusBar';
 
@@ -23,6 +23,8 @@ class Controller implements vscode.Disposable {
   private shutdownPromise: Promise<void> | undefined;
   readonly output = vscode.window.createOutputChannel('Algoritmekader', { log: true });
   readonly status = new StatusBar();
+  /** The Markdown preview's part, which listens to each language client started. */
+  preview: Preview | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -70,6 +72,7 @@ class Controller implements vscode.Disposable {
     this.clientDisposables = [
       ...disposables,
       client.onNotification(statusNotification, (params: StatusParams) => this.status.update(params)),
+      ...(this.preview?.attach(client) ?? []),
       client.onDidChangeState(({ newState }) => {
         if (newState === State.Starting) this.status.starting();
         else if (newState === State.Stopped) this.status.stopped();
@@ -80,7 +83,8 @@ class Controller implements vscode.Disposable {
       }),
     ];
     this.status.starting();
-    await vscode.commands.executeCommand('setContext', activeContextKey, true);
+    // Not awaited: the round trip to the workbench would only delay the server's start.
+    void vscode.commands.executeCommand('setContext', activeContextKey, true);
     try {
       await client.start();
     } catch (error) {
@@ -183,8 +187,10 @@ export async function activateExtension(context: vscode.ExtensionContext, create
     vscode.workspace.onDidGrantWorkspaceTrust(() => current.refresh(true)),
   );
 
+  // Before the first client starts, so that it is attached to it.
+  current.preview = activatePreview(context, () => current.runningClient, current.output);
   await current.refresh();
-  return activatePreview(context, () => current.runningClient);
+  return current.preview.api;
 }
 
 export function deactivateExtension(): Promise<void> | undefined {

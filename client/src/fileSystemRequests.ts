@@ -16,8 +16,8 @@ import {
 } from '../../protocol';
 import { kindOf } from './workspaceFileSystem';
 
-/** Files read at once for one readFiles request, and folders listed at once for a recursive listing. */
-const parallelReads = 16;
+/** Files read at once (over all readFiles requests), and folders listed at once for a recursive listing. */
+const parallelReads = 64;
 /** A recursive listing stops adding folders after this many entries (the server lists the rest one by one). */
 const maxListedEntries = 50_000;
 
@@ -63,6 +63,25 @@ export function answerFileSystemRequests(client: BaseLanguageClient, extraRootUr
     } catch (error) {
       return { error: codeOf(error) };
     }
+  };
+
+  // The reads of every readFiles request share `parallelReads` slots, first come first served: of the
+  // batches the server asks for ahead, the first then arrives first (and its pages can be checked)
+  // rather than all of them at the end, each having had a share of the reads.
+  let reading = 0;
+  const waiting: (() => void)[] = [];
+  const readSlot = (): Promise<void> | void => {
+    if (reading < parallelReads) {
+      reading++;
+      return;
+    }
+    return new Promise<void>((resolve) => waiting.push(resolve));
+  };
+  /** Hands the slot to the next read waiting, if any. */
+  const releaseReadSlot = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else reading--;
   };
 
   const list = async (uri: vscode.Uri): Promise<FsDirectoryListing> => {
@@ -112,15 +131,16 @@ export function answerFileSystemRequests(client: BaseLanguageClient, extraRootUr
       }
     }),
     client.onRequest(fsReadFilesRequest, async ({ uris, maxBytes }) => {
-      const files: FsReadFileResult[] = new Array(uris.length);
-      let next = 0;
-      const worker = async () => {
-        while (next < uris.length) {
-          const index = next++;
-          files[index] = await readFile(uris[index], maxBytes);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(parallelReads, uris.length) }, worker));
+      const files = await Promise.all(
+        uris.map(async (uri): Promise<FsReadFileResult> => {
+          await readSlot();
+          try {
+            return await readFile(uri, maxBytes);
+          } finally {
+            releaseReadSlot();
+          }
+        }),
+      );
       return { files };
     }),
   ];

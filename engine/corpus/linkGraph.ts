@@ -2,6 +2,7 @@
 // files under `docs/` that are not pages. Kept up to date page by page, like the rest of the index,
 // so that a page that appears, goes or changes its headings tells which pages to check again.
 import type { ParsedDocument } from '../parsing/parseDocument';
+import { StringPool } from '../text/strings';
 import { slugIdPrefix } from '../text/suggest';
 import { baseName, folderOfPath } from '../text/urls';
 import { candidatePaths, isMarkdownPath, linkTargetOf, type LinkTarget } from './linkTargets';
@@ -22,6 +23,8 @@ export class LinkGraph {
   private readonly files = new Set<string>();
   /** Lower-cased base name → pages and files with that name. */
   private readonly names = new PathIndex();
+  /** The strings of the targets kept: many pages link to the same paths, and a target cut from a page's text must not keep the text. */
+  private readonly strings = new StringPool();
 
   get siteConfig(): SiteConfig {
     return this.site;
@@ -37,7 +40,7 @@ export class LinkGraph {
   }
 
   addDocument(document: ParsedDocument): void {
-    const targets = document.body.links.map((link) => linkTargetOf(document.path, link, this.site));
+    const targets = document.body.links.map((link) => this.kept(linkTargetOf(document.path, link, this.site)));
     this.targets.set(document.path, { document, targets });
     this.names.add(baseName(document.path).toLowerCase(), document.path);
     this.forEachKey(targets, (index, key) => index.add(key, document.path));
@@ -97,6 +100,17 @@ export class LinkGraph {
   /** Pages and files whose base name is `name`, ignoring case. */
   named(name: string): ReadonlySet<string> {
     return this.names.get(name.toLowerCase());
+  }
+
+  private kept(target: LinkTarget): LinkTarget {
+    const { strings } = this;
+    if (target.scheme !== undefined) target.scheme = strings.get(target.scheme);
+    target.path = strings.get(target.path);
+    target.query = strings.get(target.query);
+    if (target.fragment !== undefined) target.fragment = strings.get(target.fragment);
+    if (target.file) target.file = strings.get(target.file);
+    if (target.urls) target.urls = target.urls.map((url) => strings.get(url));
+    return target;
   }
 
   private forEachKey(targets: readonly LinkTarget[], visit: (index: PathIndex, key: string) => void): void {

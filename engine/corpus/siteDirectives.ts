@@ -202,8 +202,7 @@ function lastEntry(document: ParsedDocument, key: string): FrontmatterEntry | un
 }
 
 function rawId(document: ParsedDocument): string {
-  const entry = lastEntry(document, 'id');
-  return entry?.value.kind === 'scalar' && typeof entry.value.value === 'string' ? entry.value.value.trim() : '';
+  return document.writtenId ?? '';
 }
 
 function titleOf(document: ParsedDocument): string {

@@ -45,6 +45,8 @@ export interface ParsedDocument {
   bodyLines: BodyLines;
   /** The valid `id`, trimmed, or undefined. */
   id?: string;
+  /** The `id` as written, trimmed, valid or not (the site shows it so), when it is a string. */
+  writtenId?: string;
   title?: string;
   /** String values of the list keys the type knows; the later occurrence of a duplicate key wins, as on the site. */
   lists: Map<string, string[]>;
@@ -142,6 +144,7 @@ function collectFacts(document: ParsedDocument, schema: CorpusSchema): void {
     const scalar = entry.value.kind === 'scalar' ? entry.value.value : undefined;
     if (entry.key === 'title') document.title = typeof scalar === 'string' ? scalar : undefined;
     if (entry.key === 'id' && type?.idPrefix) document.id = isValidId(scalar, type.idPrefix) ? scalar.trim() : undefined;
+    if (entry.key === 'id') document.writtenId = typeof scalar === 'string' ? scalar.trim() : undefined;
     if (!known.has(entry.key) || !schema.listKeys[entry.key]) continue;
     const items = stringItems(entry.value);
     document.lists.set(

@@ -56,12 +56,20 @@ export interface LoadOptions {
    * over a large corpus). Only where the file system reads synchronously; elsewhere texts are kept.
    */
   retainText?: boolean;
+  /**
+   * What is kept of a document read from its file, instead of the document itself (a language server
+   * keeps less of the files not open in an editor); `stamp` (size and time) and `length` identify the
+   * text that was parsed, to tell later whether the file still holds it.
+   */
+  keep?: (document: ParsedDocument, source: { stamp: string; length: number }) => ParsedDocument;
   /** The URI a document's text carries (default: its path). */
   uriOf?: (path: string) => string;
   /** A text that wins over the file's (a document open in an editor). */
   openText?: (path: string) => string | undefined;
   /** Called with the number of files found, before they are read. */
   onListed?: (count: number) => void;
+  /** Called with each document as it is added to the corpus, which holds the documents read so far and the resources. */
+  onDocument?: (document: ParsedDocument, corpus: Corpus) => void;
   /** Called every `progressEvery` files with (files read, files found); awaited, so a server can answer requests meanwhile. */
   onProgress?: (done: number, total: number) => void | Promise<void>;
   progressEvery?: number;
@@ -70,11 +78,12 @@ export interface LoadOptions {
 /** Reads and parses every Markdown file of a corpus: the one loader of the CLI and the server. */
 export async function loadCorpus(fs: FileSystem, schema: CorpusSchema, options: LoadOptions = {}): Promise<LoadedCorpus> {
   const corpus = new Corpus(schema);
-  corpus.resources = await loadResources(fs, schema);
   const skipped: SkippedFile[] = [];
   const lossy = new Set<string>();
   const otherFiles: string[] = [];
-  const files = await listMarkdownFiles(fs, skipped, otherFiles);
+  // At once: where every read is a round trip (a browser worker), the listing then costs no time of its own.
+  const [resources, files] = await Promise.all([loadResources(fs, schema), listMarkdownFiles(fs, skipped, otherFiles)]);
+  corpus.resources = resources;
   for (const path of otherFiles) corpus.addFile(path);
   options.onListed?.(files.length);
   fs.prefetch?.(files.filter((path) => options.openText?.(path) === undefined));
@@ -82,7 +91,10 @@ export async function loadCorpus(fs: FileSystem, schema: CorpusSchema, options: 
   let done = 0;
   for (const path of files) {
     const document = await readDocument(fs, path, schema, options, skipped, lossy);
-    if (document) corpus.add(document);
+    if (document) {
+      corpus.add(document);
+      options.onDocument?.(document, corpus);
+    }
     if (++done % every === 0) await options.onProgress?.(done, files.length);
   }
   return { corpus, skipped, lossy };
@@ -120,5 +132,5 @@ export async function readDocument(
   if (options.retainText === false && fs.readFileSync && fs.statSync && read.stamp) {
     document.text = new ReloadableText(uri, fs, path, read.stamp, read.text.length);
   }
-  return document;
+  return options.keep && read.stamp ? options.keep(document, { stamp: read.stamp, length: read.text.length }) : document;
 }

@@ -1,7 +1,7 @@
 import type { CorpusResources } from '../corpus/resources';
 import type { FileSystem } from '../fileSystem/fileSystem';
 import type { CorpusSchema } from '../schema/schema';
-import { isAuthoringResourcePath, loadAuthoringResources } from './authoringResources';
+import { isAuthoringResourcePath, loadAuthoringResources, templatePath } from './authoringResources';
 import { loadSiteConfig, siteConfigFiles } from './siteConfig';
 
 /**
@@ -10,6 +10,11 @@ import { loadSiteConfig, siteConfigFiles } from './siteConfig';
  */
 export async function loadResources(fs: FileSystem, schema: CorpusSchema): Promise<CorpusResources> {
   return { site: await loadSiteConfig(fs), ...(await loadAuthoringResources(fs, schema)) };
+}
+
+/** The paths `loadResources` reads, in its order (for a file system's prefetch hint). */
+export function resourcePaths(schema: CorpusSchema): string[] {
+  return [...siteConfigFiles, schema.sources.file, schema.glossary, ...Object.keys(schema.documentTypes).map((type) => templatePath(schema, type))];
 }
 
 /** Whether a corpus path is one of the resource files (a change to it means reloading the resources). */

@@ -25,3 +25,13 @@ export const rules: readonly Rule[] = [
   structureRules,
   metadataRules,
 ];
+
+/**
+ * The rules that read nothing of the corpus but the document itself, the schema and the files beside
+ * the pages (`corpus.resources`): they can check a page as soon as it is parsed, before the other
+ * pages are read (test/unit/rules/ruleParts.test.ts holds each to that).
+ */
+export const documentRules: readonly Rule[] = [fileRules, frontmatterRules, keyRules, styleRules, structureRules, metadataRules];
+
+/** The rules that look at other pages (slugs, ids, vocabularies, links): they need the whole corpus. */
+export const corpusRules: readonly Rule[] = rules.filter((rule) => !documentRules.includes(rule));

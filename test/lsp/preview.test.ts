@@ -1,12 +1,13 @@
 // The Markdown preview's data over stdio: algoritmekader/previewData answers what the site shows in
 // place of each directive of a page, from the live index, so an edit of one page shows in the
-// preview of another.
+// preview of another; the server then sends a page's new data itself
+// (algoritmekader/previewDataChanged) as soon as an edit changes it.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { PreviewData } from '../../protocol';
+import type { PreviewData, PreviewDataChangedParams } from '../../protocol';
 import { LspSession, uri } from '../support/lspSession';
 
 const content = 'docs/voldoen-aan-wetten-en-regels';
@@ -23,6 +24,22 @@ const files: Record<string, string> = {
 describe('preview data over LSP', () => {
   let folder: string;
   let session: LspSession;
+  const pushes: PreviewDataChangedParams[] = [];
+  let pushed = () => {};
+  /** Resolves with the first notification of new data since `from` (an index into `pushes`) for `pageUri` that satisfies `predicate`. */
+  const pushFor = (from: number, pageUri: string, predicate: (data: PreviewData | null) => boolean, timeout = 5000) =>
+    new Promise<PreviewDataChangedParams>((resolve, reject) => {
+      const look = () => {
+        const found = pushes.slice(from).find((push) => push.uri === pageUri && predicate(push.data));
+        if (!found) return;
+        clearTimeout(timer);
+        pushed = () => {};
+        resolve(found);
+      };
+      const timer = setTimeout(() => reject(new Error(`no new data of ${pageUri} sent; sent: ${JSON.stringify(pushes.slice(from).map((p) => p.uri))}`)), timeout);
+      pushed = look;
+      look();
+    });
   const fileUri = (path: string) => uri(join(folder, path));
   const rows = (data: PreviewData | null, name: string) => {
     const view = data?.directives.find((directive) => directive.comment.includes(name))?.view;
@@ -36,6 +53,10 @@ describe('preview data over LSP', () => {
       writeFileSync(join(folder, path), text);
     }
     session = await LspSession.start(folder);
+    session.connection.onNotification('algoritmekader/previewDataChanged', (params: PreviewDataChangedParams) => {
+      pushes.push(params);
+      pushed();
+    });
   });
   after(async () => {
     await session?.stop();
@@ -69,5 +90,44 @@ describe('preview data over LSP', () => {
     assert.ok(elapsed < 1000, `${elapsed} ms`);
     const own = await session.request<PreviewData | null>('algoritmekader/previewData', { uri: maatregel });
     assert.equal(own?.version, 2, 'the data is of the edited text');
+  });
+
+  test("an edit of a maatregel's vereiste: list sends the open vereiste's new data, unasked; an edit that changes nothing sends none", async () => {
+    const vereiste = fileUri(`${content}/vereisten/avg-01-rechtmatig.md`);
+    const path = `${content}/maatregelen/0-org-01-eerste.md`;
+    const maatregel = fileUri(path);
+    await session.open(maatregel, files[path]);
+    // Asking for a page's data is what a preview does when it renders; from then on the server keeps it up to date.
+    assert.deepEqual(rows(await session.request<PreviewData | null>('algoritmekader/previewData', { uri: vereiste }), 'list_maatregelen'), ['Eerste', 'Tweede']);
+    let from = pushes.length;
+    const line = 8; // `- avg-01-rechtmatig`
+    await session.change(maatregel, 2, [{ range: { start: { line, character: 2 }, end: { line, character: 19 } }, text: 'avg-02-ander' }]);
+    const push = await pushFor(from, vereiste, (data) => rows(data, 'list_maatregelen')?.length === 1);
+    assert.deepEqual(rows(push.data, 'list_maatregelen'), ['Tweede']);
+
+    // Text below the directive: the vereiste's table stays the same, so nothing is sent for it.
+    from = pushes.length;
+    await session.change(maatregel, 3, [{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: 'Meer tekst.\n' }]);
+    await session.diagnosticsFor(maatregel);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(
+      pushes.slice(from).filter((p) => p.uri === vereiste),
+      [],
+    );
+
+    // Typed back one character at a time, as code-server sends an inserted word: the last state is sent.
+    from = pushes.length;
+    const published = session.publications.get(maatregel) ?? 0;
+    const typed = 'avg-01-rechtmatig';
+    await session.change(maatregel, 4, [{ range: { start: { line, character: 2 }, end: { line, character: 14 } }, text: '' }]);
+    for (let index = 0; index < typed.length; index++)
+      await session.change(maatregel, 5 + index, [{ range: { start: { line, character: 2 + index }, end: { line, character: 2 + index } }, text: typed[index] }]);
+    const back = await pushFor(from, vereiste, (data) => rows(data, 'list_maatregelen')?.length === 2);
+    assert.deepEqual(rows(back.data, 'list_maatregelen'), ['Eerste', 'Tweede']);
+    // A burst of changes is checked as one: not once per character (the server would lag behind the typing).
+    await session.diagnosticsFor(maatregel);
+    const checks = (session.publications.get(maatregel) ?? 0) - published;
+    assert.ok(checks < (typed.length + 1) / 2, `${checks} checks for ${typed.length + 1} changes`);
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: maatregel } });
   });
 });

@@ -16,6 +16,8 @@ export interface Settings {
 
 export class LspSession {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** How many times the diagnostics of each URI were published. */
+  readonly publications = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
   private status = { documents: 0, errors: 0, warnings: 0, indexing: true };
   stderr = '';
@@ -36,6 +38,7 @@ export class LspSession {
     child.stderr!.on('data', (chunk) => (session.stderr += chunk));
     connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
       session.diagnostics.set(params.uri, params.diagnostics);
+      session.publications.set(params.uri, (session.publications.get(params.uri) ?? 0) + 1);
       session.notify();
     });
     connection.onNotification('algoritmekader/status', (status) => {

@@ -12,15 +12,23 @@ export interface PreviewApi {
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
+/** The preview's part of the extension: the API for VS Code, and what each new language client needs. */
+export interface Preview {
+  api: PreviewApi;
+  /** Listens to a language client (before it starts) for the pages' new data; returns what to dispose with the client. */
+  attach(client: BaseLanguageClient): vscode.Disposable[];
+}
+
 /**
  * The preview's part of the extension. VS Code asks for the plugin once, when it first renders a
  * preview (after activation): in a workspace without a corpus (no language server) the preview
  * stays VS Code's own.
  */
-export function activatePreview(context: vscode.ExtensionContext, client: () => BaseLanguageClient | undefined): PreviewApi {
-  const cache = new PreviewDataCache(client);
+export function activatePreview(context: vscode.ExtensionContext, client: () => BaseLanguageClient | undefined, log?: vscode.LogOutputChannel): Preview {
+  const cache = new PreviewDataCache(client, log);
   context.subscriptions.push(cache);
   return {
-    extendMarkdownIt: (md) => (client() ? sitePreviewPlugin(md, { dataFor: (uri) => cache.get(uri) }) : md),
+    api: { extendMarkdownIt: (md) => (client() ? sitePreviewPlugin(md, { dataFor: (uri) => cache.get(uri), rendered: (uri) => cache.rendered(uri) }) : md) },
+    attach: (languageClient) => cache.attach(languageClient),
   };
 }

@@ -23,6 +23,8 @@ import { siteHeadingsPlugin } from './siteHeadings';
 export interface SitePreviewOptions {
   /** The server's data of the page at `uri` (the env's `currentDocument`): undefined until known, null outside a corpus. */
   dataFor(uri: string): PreviewData | null | undefined;
+  /** Told when a rendering of the page at `uri` is done (for the trace of how long an update takes). */
+  rendered?(uri: string): void;
 }
 
 /** Attributes an attribute list may set in the preview: what changes how the page looks or where links go, no event handlers. */
@@ -68,7 +70,10 @@ export function sitePreviewPlugin(md: MarkdownIt, options: SitePreviewOptions): 
     try {
       return render(tokens, renderOptions, env);
     } finally {
-      if (started) endRender(env);
+      if (started) {
+        endRender(env);
+        if (document !== undefined) options.rendered?.(String(document));
+      }
     }
   };
   return md;

@@ -1,5 +1,6 @@
 import type { Position, Range } from 'vscode-languageserver-textdocument';
 import { type Corpus, type Directive, type DirectiveArgument, entriesOf, type FrontmatterEntry, type ParsedDocument, type SlugReference, type YamlValue } from '../../../engine';
+import { keptScalars, StoredDocument } from '../workspace/documentStore';
 
 export function contains(range: Range, position: Position): boolean {
   const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
@@ -59,8 +60,9 @@ export function sectionText(document: ParsedDocument, heading: string): string |
   return text === '' ? undefined : text;
 }
 
-/** A scalar string of the frontmatter, e.g. `toelichting` or `summary`. */
+/** A scalar string of the frontmatter, e.g. `toelichting` or `summary` (kept for a document not open, so that completion lists read no file). */
 export function scalarOf(document: ParsedDocument, key: string): string | undefined {
+  if (document instanceof StoredDocument && (keptScalars as readonly string[]).includes(key)) return document.scalar(key as (typeof keptScalars)[number]);
   const entry = [...entriesOf(document)].reverse().find((e) => e.key === key);
   return entry?.value.kind === 'scalar' && typeof entry.value.value === 'string' ? entry.value.value : undefined;
 }

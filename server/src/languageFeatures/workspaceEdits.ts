@@ -5,6 +5,8 @@ import type { CorpusRoot } from '../workspace/corpusWorkspace';
 /** Engine edits (offsets per corpus path) and an optional rename as an LSP workspace edit. */
 export function toWorkspaceEdit(root: CorpusRoot, edits: readonly EngineEdit[], rename?: Fix['rename']): WorkspaceEdit {
   const byPath = new Map<string, TextEdit[]>();
+  // The edits' offsets are in the texts that were indexed: a file not open that changed since throws StaleDocumentError (the request is then answered again).
+  for (const path of new Set(edits.map((edit) => edit.path))) root.store.assertCurrent(root.corpus.get(path));
   for (const edit of edits) {
     const text = root.corpus.textOf(edit.path);
     if (!text) continue;

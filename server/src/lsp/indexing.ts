@@ -1,9 +1,10 @@
 import { DidChangeConfigurationNotification } from 'vscode-languageserver';
 import { parseRuleSettings } from '../../../engine';
 import { configurationSection, reindexRequest, statusNotification, type ServerSettings, type StatusParams } from '../../../protocol';
+import type { CorpusRoot } from '../workspace/corpusWorkspace';
 import { canonicalUri, folderUri, resolveExtraRootUris } from '../workspace/uris';
 import type { Feature } from './feature';
-import { logError, publish, uriFor, type ServerContext } from './serverContext';
+import { logError, publish, publishAll, uriFor, type ServerContext } from './serverContext';
 
 export function sendStatus(context: ServerContext): void {
   const status: StatusParams = { ...context.workspace.counts(), indexing: context.isIndexing };
@@ -18,16 +19,20 @@ async function reindex(context: ServerContext): Promise<void> {
   const progress = context.canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin('Algoritmekader indexeren', 0, undefined, false);
   const roots = await workspace.findRoots([...context.workspaceFolders, ...context.extraRoots]);
-  await workspace.index(roots, (done, total) => progress?.report(Math.round((done / total) * 100), `${done}/${total}`));
+  // A first index (nothing shown yet): each page's findings that need no other page are published as
+  // soon as it is read, long before the whole corpus is. A re-index keeps what is shown until it is done.
+  const early = workspace.roots.length === 0 ? (root: CorpusRoot, paths: string[]) => publish(context, root, paths) : undefined;
+  await workspace.index(roots, (done, total) => progress?.report(Math.round((done / total) * 100), `${done}/${total}`), early);
   // Clear diagnostics of documents that are gone (a root removed, a file deleted while closed).
   for (const { root, path } of previous) {
     if (!workspace.roots.some((r) => r.key === root.key && r.findings.has(path))) void connection.sendDiagnostics({ uri: uriFor(context, root, path), diagnostics: [] });
   }
-  for (const root of workspace.roots) publish(context, root, root.findings.keys());
+  for (const root of workspace.roots) await publishAll(context, root, [...root.findings.keys()]);
   for (const problem of workspace.configProblems) void connection.window.showWarningMessage(`Algoritmekader: ${problem}`);
   progress?.done();
   context.isIndexing = false;
   sendStatus(context);
+  context.indexChanged.fire();
 }
 
 /** Indexes every corpus root again, after whatever indexing is under way. */

@@ -19,6 +19,7 @@ export const newDocumentFeature: Feature = {
     );
     context.connection.onRequest(newDocumentRequest, async (params) => {
       await context.indexing;
+      context.applyEdits();
       const root = rootNear(context, params.nearUri);
       if (!root) throw new ResponseError(requestFailed, 'Geen Algoritmekader-corpus in deze werkruimte.');
       if (!root.schema.documentTypes[params.type] || typeof params.title !== 'string' || params.title.trim() === '') {

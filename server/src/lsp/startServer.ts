@@ -1,6 +1,6 @@
 // The language server: wires the feature modules to a connection. Each module under this folder
 // registers its own handlers over the pure language features and the corpus workspace.
-import { TextDocuments, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
+import { Emitter, TextDocuments, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InitializationOptions } from '../../../protocol';
 import { CorpusWorkspace, type WorkspaceHost } from '../workspace/corpusWorkspace';
@@ -57,6 +57,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     editorConfirmsFileMoves: false,
     workspaceFolders: [],
     extraRoots: [],
+    applyEdits: () => undefined,
+    indexChanged: new Emitter<void>(),
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

@@ -12,6 +12,8 @@ export type RequestSender = <P, R>(type: RequestType<P, R, void>, params: P) => 
 
 /** Files per readFiles request, requests in flight at once, and how many batches the reads may run ahead of the loader (so a large corpus is not held in memory twice). */
 const batchSize = 32;
+/** The first batch of a long list is smaller: its pages arrive (and are checked) sooner. */
+const firstBatchSize = 8;
 const batchesInFlight = 4;
 const batchesAhead = 8;
 /** A prefetched file not asked for within this time is fetched again when it is. */
@@ -114,8 +116,10 @@ export class ClientFileSystem implements FileSystem {
     this.reached = 0;
     for (const wake of this.waiting.splice(0)) wake(); // The fetches of an earlier prefetch end.
     const batches: { paths: string[]; settle: (files: (FsReadFileResult | undefined)[]) => void }[] = [];
-    for (let start = 0; start < paths.length; start += batchSize) {
-      const batch = paths.slice(start, start + batchSize);
+    for (let start = 0; start < paths.length;) {
+      const size = batches.length === 0 && paths.length > batchSize ? firstBatchSize : batchSize;
+      const batch = paths.slice(start, start + size);
+      start += size;
       const entries = batch.map((path) => {
         let resolve!: (file: FsReadFileResult | undefined) => void;
         const entry: Prefetched = { batch: batches.length, result: new Promise<FsReadFileResult | undefined>((r) => (resolve = r)) };

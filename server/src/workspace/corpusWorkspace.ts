@@ -4,6 +4,9 @@
 import {
   checkDocument,
   checkResources,
+  compareFindings,
+  configFileName,
+  docsFolder,
   isResourcePath,
   ConfigError,
   Corpus,
@@ -13,15 +16,18 @@ import {
   loadCorpusConfig,
   parseDocument,
   readDocument,
+  resourcePaths,
   type CorpusSchema,
   type FileSystem,
   type Finding,
   type FrontmatterCache,
   type ParsedDocument,
+  type RulePart,
   type SeverityOverrides,
   type SeveritySetting,
   type SkippedFile,
 } from '../../../engine';
+import { detachFindings, DocumentStore, StaleDocumentError } from './documentStore';
 import { yieldToEventLoop } from './scheduling';
 import { canonicalUri, displayUri, folderUri, joinUri, relativePath } from './uris';
 
@@ -45,7 +51,7 @@ export class FindingTable {
 
   set(path: string, findings: Finding[]): void {
     this.count(this.byPath.get(path), -1);
-    this.byPath.set(path, findings);
+    this.byPath.set(path, detachFindings(findings));
     this.count(findings, 1);
   }
 
@@ -68,6 +74,8 @@ export class CorpusRoot {
   readonly findings = new FindingTable();
   /** Paths whose text is not valid UTF-8: fixes are never offered for them. */
   readonly lossy = new Set<string>();
+  /** The documents not open in the editor, kept without their text where files can be read back. */
+  readonly store: DocumentStore;
 
   /** The root's URI in canonical form (see `canonicalUri`), to compare URIs with. */
   readonly key: string;
@@ -78,9 +86,12 @@ export class CorpusRoot {
     readonly fs: FileSystem,
     readonly schema: CorpusSchema,
     readonly configRules: Record<string, SeveritySetting>,
+    /** Told when a document's file is found changed since it was read (see `CorpusWorkspace.takeStale`). */
+    onStale?: () => void,
   ) {
     this.corpus = new Corpus(schema);
     this.key = canonicalUri(uri);
+    this.store = new DocumentStore(fs, schema, (path) => this.uriOf(path), onStale);
   }
 
   /** The URI of a corpus path: the root's URI joined with it. */
@@ -115,8 +126,23 @@ export interface WorkspaceHost {
   describe?(uri: string): string;
 }
 
+/**
+ * Early findings (see `CorpusWorkspace.index`) go out at once for the first page that has some, then
+ * together at most this often: each publication costs the editor's window an update of its problem
+ * markers (the Problems count, the Explorer's decorations), which competes with reading the corpus.
+ */
+const earlyFindingsInterval = 250;
+
 /** Yield to the event loop every this many files, so requests are answered while a large corpus indexes. */
 const chunkSize = 250;
+
+/**
+ * A corpus up to this many files keeps every parse until its documents are checked, and uses the
+ * host's parse cache. A larger one reads each file again to check it, so that its parses never pile
+ * up in memory (see documentStore.ts), and goes without the cache: the cache holds every block's
+ * parse in memory while the corpus is read (392 MB at 100k files, read in 10 s), more than it saves.
+ */
+const smallCorpus = 3000;
 
 /**
  * The corpus roots found in the workspace folders, kept in step with open editors and file events.
@@ -129,6 +155,8 @@ export class CorpusWorkspace {
   /** Text of documents open in the editor, by canonical URI; it wins over the disk. */
   private readonly openTexts = new Map<string, string>();
   private settingsRules: Record<string, SeveritySetting> = {};
+  /** Told when a document's file is found changed since it was read: `takeStale` then lists what to read again. */
+  onStale?: () => void;
 
   private readonly log: WorkspaceLog;
 
@@ -162,20 +190,32 @@ export class CorpusWorkspace {
     return { ...root.configRules, ...this.settingsRules };
   }
 
-  /** Indexes every root (by URI) from scratch, chunk by chunk; reports progress as (done, total) over reading and checking. */
-  async index(rootUris: string[], progress: (done: number, total: number) => void = () => {}): Promise<void> {
+  /**
+   * Indexes every root (by URI) from scratch, chunk by chunk; reports progress as (done, total) over
+   * reading and checking. With `onEarlyFindings`, each page is checked by the rules that need no other
+   * page as soon as it is read, and a page with such findings is handed to it at once, long before
+   * the whole corpus is read and checked; the rest of the rules run on it afterwards.
+   */
+  async index(rootUris: string[], progress: (done: number, total: number) => void = () => {}, onEarlyFindings?: (root: CorpusRoot, paths: string[]) => void): Promise<void> {
     const started = Date.now();
+    /** When the first findings were handed out early (ms after the start, for the log). */
+    let firstFindings: number | undefined;
     /** Milliseconds spent listing the files, reading and parsing them, and checking them (for the log). */
     const spent = { listing: 0, reading: 0, checking: 0 };
     const roots: CorpusRoot[] = [];
     const configProblems: string[] = [];
     const loaded: { root: CorpusRoot; files: number }[] = [];
+    /** The pages already checked by the rules that need no other page, by root. */
+    const checkedAlone = new Map<CorpusRoot, Set<string>>();
     for (const folder of rootUris.map(folderUri)) {
       const fs = this.host.fileSystemFor(folder);
       if (!fs) {
         this.log.warn(`${this.describe(folder)}: cannot be read here; skipped`);
         continue;
       }
+      // What the loader reads before the pages, asked for at once (by the default schema's paths; a
+      // corpus configuration that moves them costs a round trip per file, nothing more).
+      fs.prefetch?.([configFileName, ...resourcePaths(defaultSchema), docsFolder]);
       let config;
       try {
         config = await loadCorpusConfig(fs);
@@ -185,24 +225,54 @@ export class CorpusWorkspace {
         configProblems.push(problem);
         config = { schema: defaultSchema, rules: {} };
       }
-      const root = new CorpusRoot(folder, fs, config.schema, config.rules);
-      const cache = this.host.cacheFor?.(folder);
+      const root = new CorpusRoot(folder, fs, config.schema, config.rules, () => this.onStale?.());
+      let cache: (FrontmatterCache & { save(): void }) | undefined;
       const loadStarted = Date.now();
       let listed = loadStarted;
+      const alone = new Set<string>();
+      checkedAlone.set(root, alone);
+      // Pages with early findings not handed out yet, and the timer that hands them out.
+      const early: string[] = [];
+      let flush: ReturnType<typeof setTimeout> | undefined;
+      const handOut = () => {
+        flush = undefined;
+        onEarlyFindings?.(root, early.splice(0));
+      };
       const result = await loadCorpus(fs, config.schema, {
-        onListed: () => {
+        onListed: (count) => {
+          root.store.startIndexing(count, smallCorpus);
+          if (count <= smallCorpus) root.store.cache = cache = this.host.cacheFor?.(folder);
           listed = Date.now();
           spent.listing += listed - loadStarted;
         },
-        cache,
+        // Read as each file is parsed: the cache is opened once the files are counted.
+        get cache() {
+          return cache;
+        },
         uriOf: (path) => root.uriOf(path),
         openText: (path) => this.openTexts.get(root.keyOf(path)),
+        keep: (document, source) => root.store.keep(document, source),
+        onDocument:
+          onEarlyFindings &&
+          ((document, corpus) => {
+            const findings = this.check(root, document, corpus, 'document');
+            if (!findings) return;
+            root.findings.set(document.path, findings);
+            alone.add(document.path);
+            if (findings.length === 0) return;
+            early.push(document.path);
+            if (firstFindings === undefined) {
+              firstFindings = Date.now() - started;
+              handOut();
+            } else flush ??= setTimeout(handOut, earlyFindingsInterval);
+          }),
         progressEvery: chunkSize,
         onProgress: async (done, total) => {
           progress(done, total * 2);
           await yieldToEventLoop();
         },
       });
+      clearTimeout(flush); // What is left goes out with the rest.
       spent.reading += Date.now() - listed;
       cache?.save();
       root.corpus = result.corpus;
@@ -217,26 +287,31 @@ export class CorpusWorkspace {
     let done = total;
     const checkStarted = Date.now();
     for (const root of roots) {
+      const alone = checkedAlone.get(root);
       for (const document of root.corpus.all()) {
-        root.findings.set(document.path, checkDocument(root.corpus, document, this.overrides(root)));
+        const early = alone?.has(document.path) ? root.findings.get(document.path) : undefined;
+        const findings = this.check(root, document, root.corpus, early ? 'corpus' : 'all');
+        if (findings) root.findings.set(document.path, early ? [...early, ...findings].sort(compareFindings) : findings);
         if (++done % chunkSize === 0) {
           progress(done, total * 2);
           await yieldToEventLoop();
         }
       }
       this.checkResourceFiles(root);
+      root.store.doneIndexing();
     }
     spent.checking = Date.now() - checkStarted;
     this.log.info(
       `indexed ${roots.map((root) => `${this.describe(root.uri)} (${root.corpus.size} files)`).join(', ') || 'no corpus root'} in ${Date.now() - started} ms ` +
-        `(listing ${spent.listing} ms, reading ${spent.reading} ms, checking ${spent.checking} ms)`,
+        `(listing ${spent.listing} ms, reading ${spent.reading} ms, checking ${spent.checking} ms${firstFindings === undefined ? '' : `; first findings after ${firstFindings} ms`})`,
     );
   }
 
   /** Parses a file from the editor's text if it is open, else from disk; undefined (logged) when it cannot be read. */
   private async read(root: CorpusRoot, path: string): Promise<ParsedDocument | undefined> {
     const skipped: SkippedFile[] = [];
-    const document = await readDocument(root.fs, path, root.schema, { uriOf: (p) => root.uriOf(p), openText: (p) => this.openTexts.get(root.keyOf(p)) }, skipped, root.lossy);
+    const options = { uriOf: (p: string) => root.uriOf(p), openText: (p: string) => this.openTexts.get(root.keyOf(p)), keep: root.store.keep.bind(root.store) };
+    const document = await readDocument(root.fs, path, root.schema, options, skipped, root.lossy);
     for (const { reason } of skipped) this.log.warn(`skipped ${this.describe(root.uriOf(path))}: ${reason}`);
     return document;
   }
@@ -262,6 +337,33 @@ export class CorpusWorkspace {
     const located = this.locate(uri);
     const document = located && located.root.corpus.get(located.path);
     return located && document ? { root: located.root, document } : undefined;
+  }
+
+  /** The document of a URI, for a request on it: a document not open whose file changed since it was read throws StaleDocumentError (see `takeStale`). */
+  currentDocument(uri: string): { root: CorpusRoot; document: ParsedDocument } | undefined {
+    const found = this.document(uri);
+    found?.root.store.assertCurrent(found.document);
+    return found;
+  }
+
+  /** The URIs of the documents found changed on disk since they were read (by a request, a rule or a check), to read again; forgotten here. */
+  takeStale(): string[] {
+    const uris: string[] = [];
+    for (const root of this.roots) {
+      for (const path of root.store.stale) uris.push(root.uriOf(path));
+      root.store.stale.clear();
+    }
+    return uris;
+  }
+
+  /** The findings of a document, or undefined when a file it needs changed on disk since it was read (it is then listed by `takeStale`). */
+  private check(root: CorpusRoot, document: ParsedDocument, corpus = root.corpus, part: RulePart = 'all'): Finding[] | undefined {
+    try {
+      return root.store.withParsed(document, () => checkDocument(corpus, document, this.overrides(root), part));
+    } catch (error) {
+      if (error instanceof StaleDocumentError) return undefined;
+      throw error;
+    }
   }
 
   /** An editor opened or changed a document. Returns the dependents to re-check later. */
@@ -348,7 +450,8 @@ export class CorpusWorkspace {
         if (root.findings.delete(path)) changed.push(path);
         continue;
       }
-      const findings = checkDocument(root.corpus, document, this.overrides(root));
+      const findings = this.check(root, document);
+      if (!findings) continue;
       const previous = root.findings.get(path);
       root.findings.set(path, findings);
       if (!previous || !sameFindings(previous, findings)) changed.push(path);
