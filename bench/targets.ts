@@ -71,20 +71,24 @@ export function judgeTargets(ak: AkcheckRow[], peers: PeerRow[], server: ServerR
     });
   }
   const srv = (name: string | undefined) => server.find((r) => r.corpus.name === name);
-  for (const [name, limit, label] of [
-    ['real', 0.5, 'real corpus'],
-    [server.find((r) => r.corpus.documents === 10000)?.corpus.name, 3, '10k documents'],
-  ] as const) {
-    const r = srv(name);
-    if (!r) continue;
-    const warm = r.warm.length ? median(r.warm.map((s) => s.spawnToAllS ?? Infinity)) : null;
-    const cold = r.cold?.spawnToAllS ?? null;
+  const realServer = srv('real');
+  if (realServer) {
+    // Issue 15: from the `initialize` response (the server process's own start left out) to every file's diagnostics.
+    const fromInit = (s: { spawnToAllS?: number | null; spawnToInitS?: number | null } | null | undefined) =>
+      s && s.spawnToAllS != null && s.spawnToInitS != null ? s.spawnToAllS - s.spawnToInitS : null;
+    const starts = [...realServer.warm, ...(realServer.cold ? [realServer.cold] : [])].map(fromInit).filter((x): x is number => x !== null);
+    const value = starts.length ? median(starts) : null;
     T.push({
-      target: `server, ${label}: start to all diagnostics ≤ ${limit} s`,
-      measured: `warm ${fmt(warm)} s (cold ${fmt(cold)} s)`,
-      met: warm === null ? null : warm <= limit,
-      note: `cold ${cold !== null && cold <= limit ? 'meets' : 'misses'} it; measured from spawn`,
+      target: 'server, real corpus: initialize to all diagnostics published ≤ 0.3 s',
+      measured: `${fmt(value)} s (median of ${starts.length} starts)`,
+      met: ok(value, 0.3),
     });
+  }
+  const tenKServer = srv(server.find((r) => r.corpus.documents === 10000)?.corpus.name);
+  if (tenKServer) {
+    const starts = [...tenKServer.warm, ...(tenKServer.cold ? [tenKServer.cold] : [])].map((s) => s.spawnToAllS ?? Infinity);
+    const value = starts.length ? median(starts) : null;
+    T.push({ target: 'server, 10k documents: start to all diagnostics ≤ 3 s', measured: `${fmt(value)} s (median of ${starts.length} starts, from spawn)`, met: ok(value, 3) });
   }
   const hundredK = srv(server.find((r) => r.corpus.documents === 100000)?.corpus.name);
   if (hundredK) {
