@@ -569,17 +569,7 @@ async function outputChannelLines(page) {
 
 /** Run a command by its title through the command palette (F1). */
 async function runCommand(page, title) {
-  await dismiss(page);
-  await page.keyboard.press('F1');
-  const box = page.locator(SEL.quickInputBox);
-  await box.waitFor({ state: 'visible', timeout: 10000 });
-  await box.fill(`>${title}`);
-  await page.locator(SEL.quickInputRow, { hasText: title }).first().waitFor({ state: 'visible', timeout: 10000 });
-  await page.keyboard.press('Enter');
-  await page
-    .locator(SEL.quickInput)
-    .waitFor({ state: 'hidden', timeout: 5000 })
-    .catch(() => {});
+  await runCommandWithPicks(page, title, []);
 }
 
 /** Run a command by its title and choose an item in each quick pick it opens (by the item's text). */
