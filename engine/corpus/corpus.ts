@@ -30,6 +30,12 @@ export class Corpus {
   private readonly taxonomyUses = new PathIndex();
   /** The same documents by document type or taxonomy alone (for the messages of their unknown values, which suggest and list its slugs). */
   private readonly vocabularyUses = new PathIndex();
+  /**
+   * Whether the four indexes above (from citations to vocabulary uses: who depends on what) are kept.
+   * The rules never ask them; they are made when a server first works out which documents an edit
+   * touches, or a rename which it must edit, so that a one-off check never makes them.
+   */
+  private reverseIndexed = false;
 
   /** Body links: where they lead and who links where; and the files under `docs/` that are not pages. */
   private readonly links = new LinkGraph();
@@ -84,6 +90,12 @@ export class Corpus {
     this.index(document);
   }
 
+  /** Makes the indexes that `set`, `delete` and renames ask (see `reverseIndexed`) now rather than at their first call. */
+  prepareForEdits(): void {
+    this.indexReverse();
+    this.links.prepareForEdits();
+  }
+
   /** Removes a document; returns the paths of the documents whose findings may have changed. */
   delete(path: string): Set<string> {
     const previous = this.documents.get(path);
@@ -131,11 +143,13 @@ export class Corpus {
 
   /** Documents citing the slug of a document of `type`. */
   citing(type: string, slug: string): ParsedDocument[] {
+    this.indexReverse();
     return this.resolve(this.citations.get(join(type, slug)));
   }
 
   /** Documents with a taxonomy value in a list or a directive filter (what renaming the taxonomy page touches). */
   usingTaxonomyValue(taxonomy: string, value: string): ParsedDocument[] {
+    this.indexReverse();
     return this.resolve(this.taxonomyUses.get(join(taxonomy, value)));
   }
 
@@ -175,8 +189,13 @@ export class Corpus {
 
   /** A file under `docs/` that is not a page appeared; returns the pages whose findings may change. */
   addFile(path: string): Set<string> {
-    this.links.addFile(path);
+    this.listFile(path);
     return this.fileDependents(path);
+  }
+
+  /** Adds a file under `docs/` that is not a page without working out its dependents: for loading. */
+  listFile(path: string): void {
+    this.links.addFile(path);
   }
 
   /** A file under `docs/` that is not a page went, or a folder with such files; returns the pages whose findings may change. */
@@ -227,7 +246,8 @@ export class Corpus {
       if (!bySlug.has(document.slug)) this.slugIndexes.delete(kind);
       bySlug.set(document.slug, document);
     }
-    this.forEachKey(document, (index, key) => index.add(key, document.path));
+    this.forEachLookupKey(document, (index, key) => index.add(key, document.path));
+    if (this.reverseIndexed) this.forEachReverseKey(document, (index, key) => index.add(key, document.path));
     this.links.addDocument(document);
   }
 
@@ -239,20 +259,32 @@ export class Corpus {
       this.slugs.get(kind)?.delete(document.slug);
       this.slugIndexes.delete(kind);
     }
-    this.forEachKey(document, (index, key) => index.delete(key, document.path));
+    this.forEachLookupKey(document, (index, key) => index.delete(key, document.path));
+    if (this.reverseIndexed) this.forEachReverseKey(document, (index, key) => index.delete(key, document.path));
     this.links.removeDocument(document);
   }
 
-  private forEachKey(document: ParsedDocument, visit: (index: PathIndex, key: string) => void): void {
+  private indexReverse(): void {
+    if (this.reverseIndexed) return;
+    this.reverseIndexed = true;
+    for (const document of this.documents.values()) this.forEachReverseKey(document, (index, key) => index.add(key, document.path));
+  }
+
+  /** The keys of the indexes the rules ask: ids and list values. */
+  private forEachLookupKey(document: ParsedDocument, visit: (index: PathIndex, key: string) => void): void {
     if (document.id) visit(this.ids, document.id);
+    if (!document.type) return;
+    for (const [key, values] of document.lists) for (const value of values) visit(this.values, join(document.type, key, value));
+  }
+
+  /** The keys of the reverse indexes (see `reverseIndexed`). */
+  private forEachReverseKey(document: ParsedDocument, visit: (index: PathIndex, key: string) => void): void {
     for (const [key, values] of document.lists) {
+      const vocabulary = this.schema.listKeys[key]?.vocabulary;
+      if (vocabulary?.kind !== 'taxonomy') continue;
       for (const value of values) {
-        if (document.type) visit(this.values, join(document.type, key, value));
-        const vocabulary = this.schema.listKeys[key]?.vocabulary;
-        if (vocabulary?.kind === 'taxonomy') {
-          visit(this.taxonomyUses, join(vocabulary.taxonomy, value));
-          visit(this.vocabularyUses, vocabulary.taxonomy);
-        }
+        visit(this.taxonomyUses, join(vocabulary.taxonomy, value));
+        visit(this.vocabularyUses, vocabulary.taxonomy);
       }
     }
     for (const reference of document.references) {
@@ -277,6 +309,7 @@ export class Corpus {
    * goes, or its anchors change) or to a path of its name (whose fixes may now point at it).
    */
   private dependents(before: ParsedDocument | undefined, after: ParsedDocument | undefined): Set<string> {
+    this.indexReverse();
     const result = new Set<string>();
     const add = (paths: ReadonlySet<string>) => paths.forEach((path) => result.add(path));
     const kind = (before && this.kindOf(before)) ?? (after && this.kindOf(after));

@@ -25,6 +25,11 @@ export class LinkGraph {
   private readonly names = new PathIndex();
   /** The strings of the targets kept: many pages link to the same paths, and a target cut from a page's text must not keep the text. */
   private readonly strings = new StringPool();
+  /**
+   * Whether the three indexes of linking pages are kept: they are made when first asked for (by a
+   * server working out which pages an edit touches), so that a one-off check never makes them.
+   */
+  private linkersIndexed = false;
 
   get siteConfig(): SiteConfig {
     return this.site;
@@ -43,7 +48,7 @@ export class LinkGraph {
     const targets = document.body.links.map((link) => this.kept(linkTargetOf(document.path, link, this.site)));
     this.targets.set(document.path, { document, targets });
     this.names.add(baseName(document.path).toLowerCase(), document.path);
-    this.forEachKey(targets, (index, key) => index.add(key, document.path));
+    if (this.linkersIndexed) this.forEachKey(targets, (index, key) => index.add(key, document.path));
   }
 
   removeDocument(document: ParsedDocument): void {
@@ -51,7 +56,7 @@ export class LinkGraph {
     this.names.delete(baseName(document.path).toLowerCase(), document.path);
     if (!entry) return;
     this.targets.delete(document.path);
-    this.forEachKey(entry.targets, (index, key) => index.delete(key, document.path));
+    if (this.linkersIndexed) this.forEachKey(entry.targets, (index, key) => index.delete(key, document.path));
   }
 
   /** The targets of a page's links, in the order of `document.body.links`. */
@@ -63,11 +68,13 @@ export class LinkGraph {
 
   /** Pages with a link that may name `path`. */
   linking(path: string): ReadonlySet<string> {
+    this.indexLinkers();
     return this.linkers.get(path);
   }
 
   /** Pages with a link to a path of the same base name or id prefix as `path` (whose fixes may point at it). */
   linkingName(path: string): Set<string> {
+    this.indexLinkers();
     const result = new Set(this.nameLinkers.get(baseName(path).toLowerCase()));
     const prefix = slugIdPrefix(baseName(path));
     if (prefix) for (const linker of this.nameLinkers.get(prefix)) result.add(linker);
@@ -76,6 +83,7 @@ export class LinkGraph {
 
   /** Pages with a link to a `.md` path in the folder of `path`. */
   linkingFolder(path: string): ReadonlySet<string> {
+    this.indexLinkers();
     return this.folderLinkers.get(folderOfPath(path));
   }
 
@@ -100,6 +108,17 @@ export class LinkGraph {
   /** Pages and files whose base name is `name`, ignoring case. */
   named(name: string): ReadonlySet<string> {
     return this.names.get(name.toLowerCase());
+  }
+
+  /** Makes the indexes of linking pages now rather than when first asked. */
+  prepareForEdits(): void {
+    this.indexLinkers();
+  }
+
+  private indexLinkers(): void {
+    if (this.linkersIndexed) return;
+    this.linkersIndexed = true;
+    for (const [path, { targets }] of this.targets) this.forEachKey(targets, (index, key) => index.add(key, path));
   }
 
   private kept(target: LinkTarget): LinkTarget {

@@ -1,6 +1,8 @@
 import { TextDocument, type Position, type Range } from 'vscode-languageserver-textdocument';
 import type { FileSystem } from '../fileSystem/fileSystem';
 import { readMarkdownTextSync } from '../fileSystem/readText';
+import type { ParsedDocument } from '../parsing/parseDocument';
+import { detached } from '../text/strings';
 
 /** The one text read back last: rules ask for a document's text several times in a row. */
 let lastLoaded: { text: ReloadableText; document: TextDocument } | undefined;
@@ -63,4 +65,29 @@ export class ReloadableText implements TextDocument {
   getEOLCharacters(line: number): string {
     return this.load().getEOLCharacters(line);
   }
+}
+
+/**
+ * Gives a parsed document a text read back from its file when needed, and copies the strings of
+ * its parse that were cut from the text (headings, link targets, ids, block titles, directive words, facts): a
+ * string cut from a text keeps that whole text alive. The frontmatter's strings are cut from a copy
+ * of the block already.
+ */
+export function dropText(document: ParsedDocument, text: ReloadableText): void {
+  document.text = text;
+  const { body } = document;
+  for (const heading of body.headings) {
+    heading.text = detached(heading.text);
+    heading.id = detached(heading.id);
+  }
+  for (const link of body.links) link.target = detached(link.target);
+  for (const { info } of body.containers) if (info.title !== undefined) info.title = detached(info.title);
+  body.ids = new Set([...body.ids].map(detached));
+  for (const directive of document.directives) for (const argument of directive.args) argument.text = detached(argument.text);
+  for (const [key, values] of document.lists) document.lists.set(key, values.map(detached));
+  for (const reference of document.references) reference.slug = detached(reference.slug);
+  for (const filter of document.filters) filter.value = detached(filter.value);
+  if (document.title !== undefined) document.title = detached(document.title);
+  if (document.id !== undefined) document.id = detached(document.id);
+  if (document.writtenId !== undefined) document.writtenId = detached(document.writtenId);
 }

@@ -2,6 +2,7 @@ import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, 
 import type { Range } from '../text/positions';
 import { BlockPositions, FrontmatterEntry, YamlList, YamlMap, YamlMapEntry, YamlScalar, type YamlValue } from './frontmatterValues';
 import { readSimpleBlock } from './simpleFrontmatter';
+import { detached } from '../text/strings';
 
 // The frontmatter block is split by hand rather than with gray-matter: RULES.md defines the
 // delimiters line by line (a line that is `---`, trailing white space allowed, BOM before it),
@@ -105,7 +106,8 @@ export function parseFrontmatterWithYaml(text: string): Frontmatter {
 }
 
 function parseBlock(text: string, block: Block): Frontmatter {
-  const yamlText = text.slice(block.yamlStart, block.yamlEnd);
+  // A copy: every key and value read from it is a view of its text, which must not keep the file's text alive.
+  const yamlText = detached(text.slice(block.yamlStart, block.yamlEnd));
   const base = { status: 'parsed' as const, bodyStart: block.bodyStart, closeLine: block.closeLine, closeStart: block.yamlEnd };
   if (yamlText.length > maxFrontmatterChars) {
     const message = `het blok is ${Math.ceil(yamlText.length / 1024)} KiB; blokken groter dan ${maxFrontmatterChars / 1024} KiB worden niet gelezen`;

@@ -1,5 +1,5 @@
 import { Corpus } from '../corpus/corpus';
-import { ReloadableText } from '../corpus/reloadableText';
+import { dropText, ReloadableText } from '../corpus/reloadableText';
 import { joinPath, type FileSystem } from '../fileSystem/fileSystem';
 import { errorCode, readMarkdownText } from '../fileSystem/readText';
 import type { FrontmatterCache } from '../parsing/frontmatter';
@@ -84,7 +84,7 @@ export async function loadCorpus(fs: FileSystem, schema: CorpusSchema, options: 
   // At once: where every read is a round trip (a browser worker), the listing then costs no time of its own.
   const [resources, files] = await Promise.all([loadResources(fs, schema), listMarkdownFiles(fs, skipped, otherFiles)]);
   corpus.resources = resources;
-  for (const path of otherFiles) corpus.addFile(path);
+  for (const path of otherFiles) corpus.listFile(path);
   options.onListed?.(files.length);
   fs.prefetch?.(files.filter((path) => options.openText?.(path) === undefined));
   const every = options.progressEvery ?? 250;
@@ -130,7 +130,7 @@ export async function readDocument(
   }
   const document = parseDocument(path, read.text, schema, uri, options.cache);
   if (options.retainText === false && fs.readFileSync && fs.statSync && read.stamp) {
-    document.text = new ReloadableText(uri, fs, path, read.stamp, read.text.length);
+    dropText(document, new ReloadableText(uri, fs, path, read.stamp, read.text.length));
   }
   return options.keep && read.stamp ? options.keep(document, { stamp: read.stamp, length: read.text.length }) : document;
 }

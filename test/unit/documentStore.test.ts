@@ -3,10 +3,10 @@
 // since it was read is reported stale rather than answered from.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { getHeapSnapshot } from 'node:v8';
 import { MemoryFileSystem } from '../../engine';
 import { CorpusWorkspace } from '../../server/src/workspace/corpusWorkspace';
 import { StaleDocumentError, StoredDocument } from '../../server/src/workspace/documentStore';
+import { stringsHolding } from '../support/heap';
 
 const folder = 'docs/voldoen-aan-wetten-en-regels/maatregelen';
 const rootUri = 'memory://test/corpus';
@@ -52,15 +52,6 @@ async function indexed(salt: string): Promise<{ workspace: CorpusWorkspace; fs: 
   const workspace = new CorpusWorkspace({ log: { info: () => {}, warn: () => {} }, fileSystemFor: (uri) => (uri.startsWith('memory:') ? fs : undefined) });
   await workspace.index([rootUri]);
   return { workspace, fs };
-}
-
-/** Every string in the heap that contains one of `needles`, other than the needles themselves (a heap snapshot is taken after a full collection: garbage is not in it). */
-async function stringsHolding(needles: string[]): Promise<string[]> {
-  let json = '';
-  for await (const chunk of getHeapSnapshot()) json += chunk;
-  const snapshot = JSON.parse(json) as { strings: string[] };
-  json = '';
-  return snapshot.strings.filter((text) => needles.some((needle) => text !== needle && text.includes(needle)));
 }
 
 describe('the store of documents not open', () => {

@@ -28,6 +28,8 @@ async function reindex(context: ServerContext): Promise<void> {
     if (!workspace.roots.some((r) => r.key === root.key && r.findings.has(path))) void connection.sendDiagnostics({ uri: uriFor(context, root, path), diagnostics: [] });
   }
   for (const root of workspace.roots) await publishAll(context, root, [...root.findings.keys()]);
+  // Made now, with the diagnostics out, rather than at the first keystroke.
+  for (const root of workspace.roots) root.corpus.prepareForEdits();
   for (const problem of workspace.configProblems) void connection.window.showWarningMessage(`Algoritmekader: ${problem}`);
   progress?.done();
   context.isIndexing = false;
