@@ -2,8 +2,8 @@
  * What the link graph costs (issue 11: at most 20% of a cold akcheck run): akcheck with the link
  * graph and the link rules (AK070-AK074) against a build of the same sources with both taken out
  * (the link graph a stub that indexes nothing, the rule a no-op). The page body, links included, is
- * parsed in both: the other body rules need it, so it is no part of the link graph's cost. Cold
- * parse cache (`--no-cache`), alternating the two builds run by run so that a change of load hits
+ * parsed in both: the other body rules need it, so it is no part of the link graph's cost. Fresh
+ * processes, alternating the two builds run by run so that a change of load hits
  * both; the medians go to the report's notes.
  *
  *   npm run bench -- …          (part of the whole benchmark)

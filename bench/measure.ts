@@ -10,7 +10,7 @@ import { log, note } from './log';
 import type { BenchOptions } from './options';
 import { scratch } from './scratch';
 
-/** the state of the parse cache a run starts with */
+/** a server start: the first on a corpus (cold) or a later one (warm, the files in the system's cache) */
 export type CacheMode = 'cold' | 'warm';
 
 interface Sample {

@@ -172,7 +172,7 @@ export function writeReport(file: string, r: Report, extraNotes: string[]): void
     L.push('## Language server', '');
     L.push(
       '`node dist/server.js --stdio`, driven over JSON-RPC by the bench. **Start-up**: from spawn until diagnostics have been published for every `.md` file under `docs/` (in brackets: from the `initialize` response, i.e. without the start-up of the server process); ' +
-        '**cold** with an empty bench-private `AKCHECK_CACHE_DIR`, **warm** with the cache the cold start wrote (median of the warm starts). ' +
+        '**cold**: the first start on the corpus, **warm**: the later starts (median); the server keeps no cache between starts. ' +
         '**RSS**: VmRSS / VmHWM of the server process at that moment. ' +
         'Latency columns are p50 / p95 in ms over the measured requests (after 10 warm-up requests), each request awaited before the next: ' +
         'completion at the end of an `onderwerp:` item and of a `- aia-0` item added under `vereiste:` (sent with `didOpen`); hover on a `vereiste:` item and on the slug of `<!-- list_maatregelen vereiste/… -->`; ' +

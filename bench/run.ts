@@ -1,6 +1,6 @@
 /**
- * Benchmark harness: prepares synthetic corpora, measures akcheck (cold and
- * warm parse cache), its peers (markdownlint-cli2, the upstream Python
+ * Benchmark harness: prepares synthetic corpora, measures akcheck (fresh
+ * processes), its peers (markdownlint-cli2, the upstream Python
  * validators), the language server (start-up, memory, request and edit
  * latency) and the Markdown preview of a 100-directive page (a note),
  * judges the targets and writes BENCHMARKS.md at the project root.

@@ -7,7 +7,6 @@ import { fmt } from './format';
 import { log, note } from './log';
 import { stats, type CacheMode, type Stats } from './measure';
 import type { BenchOptions } from './options';
-import { freshDir } from './scratch';
 import { now, procStatus, ServerSession, type Diag, type StartupResult } from './serverSession';
 
 export interface ServerRow {
@@ -212,14 +211,8 @@ async function latencyScenarios(session: ServerSession, row: ServerRow, o: Bench
   row.editsPaced = stats(await timeEdits(session, s, version, Math.max(2, Math.round(o.edits / 5)), 250));
 }
 
-async function startSession(
-  serverBin: string,
-  c: CorpusInfo,
-  cacheDir: string,
-  cache: CacheMode,
-  timeoutMs: number,
-): Promise<{ session: ServerSession; result: StartupResult; complete: boolean }> {
-  const session = new ServerSession(serverBin, c.files, { ...process.env, AKCHECK_CACHE_DIR: cacheDir });
+async function startSession(serverBin: string, c: CorpusInfo, cache: CacheMode, timeoutMs: number): Promise<{ session: ServerSession; result: StartupResult; complete: boolean }> {
+  const session = new ServerSession(serverBin, c.files, process.env);
   await session.initialize(c.root);
   const complete = await session.allPublished(timeoutMs);
   const result = session.startup(cache);
@@ -230,8 +223,8 @@ async function startSession(
 }
 
 /**
- * Per corpus: a cold start-up (empty bench-private cache folder), warm
- * start-ups (the cache the cold start wrote), then, in the last warm session,
+ * Per corpus: a cold start-up (the first), warm start-ups (the files in the
+ * system's cache), then, in the last warm session,
  * completion, hover and edit latency.
  */
 export async function measureServer(dist: string, corpora: CorpusInfo[], o: BenchOptions): Promise<ServerRow[]> {
@@ -258,11 +251,10 @@ export async function measureServer(dist: string, corpora: CorpusInfo[], o: Benc
       details: [],
     };
     rows.push(row);
-    const cacheDir = freshDir(`server-cache-${c.name}`);
     const timeoutMs = o.serverTimeoutS * 1000;
     let session: ServerSession | undefined;
     try {
-      const cold = await startSession(bin, c, cacheDir, 'cold', timeoutMs);
+      const cold = await startSession(bin, c, 'cold', timeoutMs);
       row.cold = cold.result;
       await cold.session.stop();
       if (!cold.complete) {
@@ -272,7 +264,7 @@ export async function measureServer(dist: string, corpora: CorpusInfo[], o: Benc
       }
       const warmRuns = c.files <= 20000 ? 3 : 1;
       for (let i = 0; i < warmRuns; i++) {
-        const warm = await startSession(bin, c, cacheDir, 'warm', timeoutMs);
+        const warm = await startSession(bin, c, 'warm', timeoutMs);
         row.warm.push(warm.result);
         if (i < warmRuns - 1 || !warm.complete) {
           await warm.session.stop();

@@ -16,7 +16,7 @@ export { configFileName } from './schema/configFileName';
 export { defaultSchema, entryOf, knownKeys, type CorpusSchema, type DirectiveSchema, type DocumentTypeSchema, type Vocabulary } from './schema/schema';
 
 export type { Directive, DirectiveArgument } from './parsing/directives';
-export { parseFrontmatter, type Frontmatter, type FrontmatterCache, type FrontmatterEntry, type YamlValue } from './parsing/frontmatter';
+export { parseFrontmatter, type Frontmatter, type FrontmatterEntry, type YamlValue } from './parsing/frontmatter';
 export { entriesOf, parseDocument, type DirectiveFilter, type ParsedDocument, type SlugReference } from './parsing/parseDocument';
 
 export { Corpus } from './corpus/corpus';

@@ -2,8 +2,7 @@
 // Usage: node scripts/run-tests.mjs [path-fragment ...]  (only test files whose path contains a fragment)
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 function findTests(dir) {
@@ -40,12 +39,6 @@ await esbuild.build({
 });
 
 const compiled = tests.map((path) => join(outFolder, path.replace(/^test[\\/]/, '').replace(/\.ts$/, '.js')));
-// A parse cache of their own, so tests neither read nor leave the user's.
-const cacheFolder = mkdtempSync(join(tmpdir(), 'akcheck-test-cache-'));
-const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=2', ...compiled], {
-  stdio: 'inherit',
-  env: { ...process.env, AKCHECK_CACHE_DIR: cacheFolder },
-});
-rmSync(cacheFolder, { recursive: true, force: true });
+const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=2', ...compiled], { stdio: 'inherit' });
 rmSync(outFolder, { recursive: true, force: true });
 process.exit(result.status ?? 1);

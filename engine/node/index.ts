@@ -1,3 +1,2 @@
-// The engine's Node-only entry: the corpus on Node's file system and the parse cache on disk.
+// The engine's Node-only entry: the corpus on Node's file system.
 export { NodeFileSystem } from './nodeFileSystem';
-export { defaultCacheFolder, FrontmatterDiskCache } from './frontmatterDiskCache';

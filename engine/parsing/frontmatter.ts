@@ -66,24 +66,11 @@ function findBlock(text: string): Block | 'unclosed' | null {
   return 'unclosed';
 }
 
-/** Remembers parsed blocks by their text (the file up to the body), so unchanged ones skip the YAML parser. */
-export interface FrontmatterCache {
-  lookup(blockText: string): Frontmatter | undefined;
-  store(blockText: string, frontmatter: Frontmatter): void;
-}
-
-export function parseFrontmatter(text: string, cache?: FrontmatterCache): Frontmatter {
+export function parseFrontmatter(text: string): Frontmatter {
   const block = findBlock(text);
   if (block === null) return { status: 'missing' };
   if (block === 'unclosed') return { status: 'unclosed' };
-  if (!cache) return parseBlock(text, block);
-  // The result depends only on the text up to the body: the block and the lines that delimit it.
-  const blockText = text.slice(0, block.bodyStart);
-  const cached = cache.lookup(blockText);
-  if (cached) return cached;
-  const parsed = parseBlock(text, block);
-  cache.store(blockText, parsed);
-  return parsed;
+  return parseBlock(text, block);
 }
 
 /**
@@ -114,8 +101,7 @@ function parseBlock(text: string, block: Block): Frontmatter {
     const start = { line: 1, character: 0 };
     return { ...base, errors: [{ message, range: { start, end: start } }], isMapping: true, entries: [] };
   }
-  // Line starts from the text itself, as the parse cache finds them again: the parser's LineCounter
-  // misses the line breaks inside a token it rejects, which would put later errors on the wrong line.
+  // Line starts from the text itself: the parser's LineCounter misses the line breaks inside a token it rejects, which would put later errors on the wrong line.
   const lineStarts = [0];
   for (let index = yamlText.indexOf('\n'); index !== -1; index = yamlText.indexOf('\n', index + 1)) lineStarts.push(index + 1);
   const positions = new BlockPositions(lineStarts, block.yamlStart);

@@ -6,7 +6,7 @@ import { entryOf, type CorpusSchema } from '../schema/schema';
 import { findDirectives, type Directive } from './directives';
 import { parsePageBody, type PageBody } from './markdown/pageBody';
 import { scanBodyLines, type BodyLines } from './bodyLines';
-import { parseFrontmatter, type Frontmatter, type FrontmatterCache, type FrontmatterEntry, type YamlValue } from './frontmatter';
+import { parseFrontmatter, type Frontmatter, type FrontmatterEntry, type YamlValue } from './frontmatter';
 
 /** A slug cited by a document: an item of a `vereiste:`/`maatregel:` list or a directive's `vereiste/<slug>` argument. */
 export interface SlugReference {
@@ -84,14 +84,14 @@ export function isValidId(id: unknown, prefix: string): id is string {
 
 const maxYamlFailure = 'De frontmatter kan niet worden gelezen';
 
-export function parseDocument(path: string, content: string, schema: CorpusSchema, uri = path, cache?: FrontmatterCache): ParsedDocument {
+export function parseDocument(path: string, content: string, schema: CorpusSchema, uri = path): ParsedDocument {
   const kind = classifyPath(path, schema);
   const text = TextDocument.create(uri, 'markdown', 0, content);
   // MkDocs reads files with universal newlines and LSP counts lines the same way: a lone CR ends a
   // line. The scanners and the YAML parser count LF only, so they read a copy with each lone CR made
   // a LF (the same length: every offset holds); the document keeps the text as it is.
   const scanned = content.includes('\r') ? content.replace(/\r(?!\n)/g, '\n') : content;
-  const frontmatter = readFrontmatter(scanned, text, cache);
+  const frontmatter = readFrontmatter(scanned, text);
   // A block that is missing or never closed leaves the whole file to Markdown, as MkDocs reads it.
   const bodyStart = frontmatter.status === 'parsed' ? frontmatter.bodyStart : 0;
   const bodyLine = frontmatter.status === 'parsed' ? frontmatter.closeLine + 1 : 0;
@@ -109,9 +109,9 @@ export function unreadableDocument(path: string, schema: CorpusSchema, unreadabl
   return { ...parseDocument(path, '', schema, uri), type: undefined, taxonomy: undefined, unreadable };
 }
 
-function readFrontmatter(content: string, text: TextDocument, cache: FrontmatterCache | undefined): Frontmatter {
+function readFrontmatter(content: string, text: TextDocument): Frontmatter {
   try {
-    return parseFrontmatter(content, cache);
+    return parseFrontmatter(content);
   } catch (error) {
     // The YAML parser recurses; absurd nesting exhausts the stack. Report it as a YAML error on line 2.
     const reason = error instanceof RangeError ? 'te diep genest' : String(error);

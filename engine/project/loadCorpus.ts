@@ -2,7 +2,6 @@ import { Corpus } from '../corpus/corpus';
 import { dropText, ReloadableText } from '../corpus/reloadableText';
 import { joinPath, type FileSystem } from '../fileSystem/fileSystem';
 import { errorCode, readMarkdownText } from '../fileSystem/readText';
-import type { FrontmatterCache } from '../parsing/frontmatter';
 import { parseDocument, unreadableDocument, type ParsedDocument } from '../parsing/parseDocument';
 import type { CorpusSchema } from '../schema/schema';
 import { loadResources } from './loadResources';
@@ -50,7 +49,6 @@ export interface LoadedCorpus {
 }
 
 export interface LoadOptions {
-  cache?: FrontmatterCache;
   /**
    * False: the documents keep no text; it is read again in the rare case a rule needs it (a checker
    * over a large corpus). Only where the file system reads synchronously; elsewhere texts are kept.
@@ -128,7 +126,7 @@ export async function readDocument(
     if (unreadable.cause === 'invalid-utf8') lossy.add(path);
     return unreadableDocument(path, schema, unreadable, uri);
   }
-  const document = parseDocument(path, read.text, schema, uri, options.cache);
+  const document = parseDocument(path, read.text, schema, uri);
   if (options.retainText === false && fs.readFileSync && fs.statSync && read.stamp) {
     dropText(document, new ReloadableText(uri, fs, path, read.stamp, read.text.length));
   }

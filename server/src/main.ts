@@ -1,9 +1,8 @@
 // Entry point on Node: `node dist/server.js --stdio` (or --node-ipc from the VS Code client). The
-// server reads `file:` folders from disk and keeps a parse cache there; the browser worker's entry
-// is browserMain.ts.
+// server reads `file:` folders from disk; the browser worker's entry is browserMain.ts.
 import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { FrontmatterDiskCache, NodeFileSystem } from '../../engine/node';
+import { NodeFileSystem } from '../../engine/node';
 import { startServer } from './lsp/startServer';
 
 /** The path of a `file:` URI, or undefined for any other URI (Node reads only the local disk). */
@@ -21,10 +20,6 @@ startServer(createConnection(ProposedFeatures.all), {
   fileSystemFor: (uri) => {
     const folder = pathOf(uri);
     return folder === undefined ? undefined : new NodeFileSystem(folder);
-  },
-  cacheFor: (uri) => {
-    const folder = pathOf(uri);
-    return folder === undefined ? undefined : FrontmatterDiskCache.open(folder);
   },
   describe: (uri) => pathOf(uri) ?? uri,
 });

@@ -23,7 +23,7 @@ import {
   readMarkdownText,
   type SkippedFile,
 } from '../../engine';
-import { FrontmatterDiskCache, NodeFileSystem } from '../../engine/node';
+import { NodeFileSystem } from '../../engine/node';
 import { CorpusWorkspace } from '../../server/src/workspace/corpusWorkspace';
 import { memoryCorpus } from '../support/memoryCorpus';
 import { projectRoot } from '../support/realCorpus';
@@ -208,7 +208,6 @@ describe('files deleted while they are read', () => {
       const workspace = new CorpusWorkspace({
         log: { info: () => {}, warn: (m) => warnings.push(m) },
         fileSystemFor: (root) => new NodeFileSystem(fileURLToPath(root)),
-        cacheFor: (root) => FrontmatterDiskCache.open(fileURLToPath(root)),
       });
       await workspace.index([pathToFileURL(folder).toString()]);
       const root = workspace.roots[0];

@@ -55,7 +55,10 @@ test('a corpus loaded without its texts keeps no text alive, not even through th
   // What was cut from the texts is all there.
   const first = corpus.get('docs/voldoen-aan-wetten-en-regels/maatregelen/org-0-maatregel.md')!;
   assert.equal(first.title, 'Een maatregel met een lange titel 0');
-  assert.deepEqual(first.body.headings.map((heading) => [heading.text, heading.id]), [['Een kop van pagina nummer 0', 'een-eigen-anker-van-pagina-0']]);
+  assert.deepEqual(
+    first.body.headings.map((heading) => [heading.text, heading.id]),
+    [['Een kop van pagina nummer 0', 'een-eigen-anker-van-pagina-0']],
+  );
   assert.equal(first.body.links[0].target, '../vereisten/aia-01-ai-geletterdheid-personeel.md#vereiste-0');
   assert.ok(first.body.ids.has('een-html-anker-van-pagina-0'));
   assert.equal(first.body.containers[0].info.title, 'Een voorbeeld met een lange titel 0');

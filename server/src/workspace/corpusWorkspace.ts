@@ -20,7 +20,6 @@ import {
   type CorpusSchema,
   type FileSystem,
   type Finding,
-  type FrontmatterCache,
   type ParsedDocument,
   type RulePart,
   type SeverityOverrides,
@@ -120,8 +119,6 @@ export interface WorkspaceHost {
   log: WorkspaceLog;
   /** The file system of a folder (a workspace folder or a corpus root) by its URI, rooted there; undefined when the host cannot read that URI. */
   fileSystemFor(folderUri: string): FileSystem | undefined;
-  /** The parse cache of a corpus root, if the host keeps one; saved after indexing. */
-  cacheFor?(folderUri: string): (FrontmatterCache & { save(): void }) | undefined;
   /** How a URI is named in log messages (default: the path of a `file:` URI, else the URI). */
   describe?(uri: string): string;
 }
@@ -137,10 +134,8 @@ const earlyFindingsInterval = 250;
 const chunkSize = 250;
 
 /**
- * A corpus up to this many files keeps every parse until its documents are checked, and uses the
- * host's parse cache. A larger one reads each file again to check it, so that its parses never pile
- * up in memory (see documentStore.ts), and goes without the cache: the cache holds every block's
- * parse in memory while the corpus is read (392 MB at 100k files, read in 10 s), more than it saves.
+ * A corpus up to this many files keeps every parse until its documents are checked. A larger one
+ * reads each file again to check it, so that its parses never pile up in memory (see documentStore.ts).
  */
 const smallCorpus = 3000;
 
@@ -226,7 +221,6 @@ export class CorpusWorkspace {
         config = { schema: defaultSchema, rules: {} };
       }
       const root = new CorpusRoot(folder, fs, config.schema, config.rules, () => this.onStale?.());
-      let cache: (FrontmatterCache & { save(): void }) | undefined;
       const loadStarted = Date.now();
       let listed = loadStarted;
       const alone = new Set<string>();
@@ -241,13 +235,8 @@ export class CorpusWorkspace {
       const result = await loadCorpus(fs, config.schema, {
         onListed: (count) => {
           root.store.startIndexing(count, smallCorpus);
-          if (count <= smallCorpus) root.store.cache = cache = this.host.cacheFor?.(folder);
           listed = Date.now();
           spent.listing += listed - loadStarted;
-        },
-        // Read as each file is parsed: the cache is opened once the files are counted.
-        get cache() {
-          return cache;
         },
         uriOf: (path) => root.uriOf(path),
         openText: (path) => this.openTexts.get(root.keyOf(path)),
@@ -274,7 +263,6 @@ export class CorpusWorkspace {
       });
       clearTimeout(flush); // What is left goes out with the rest.
       spent.reading += Date.now() - listed;
-      cache?.save();
       root.corpus = result.corpus;
       for (const path of result.lossy) root.lossy.add(path);
       for (const { path, reason } of result.skipped) this.log.warn(`skipped ${this.describe(root.uriOf(path))}: ${reason}`);

@@ -24,7 +24,6 @@ import {
   type FileSystem,
   type Finding,
   type Frontmatter,
-  type FrontmatterCache,
   type PageBody,
   type ParsedDocument,
   type SlugReference,
@@ -233,8 +232,6 @@ export class DocumentStore {
   private readonly inUse: StoredDocument[] = [];
   private capacity = keptParses;
   private readonly pool = new ValuePool();
-  /** The parse cache of the root while it is indexed. */
-  cache?: FrontmatterCache;
   /** Documents found stale (their file changed since they were read), to read again. */
   readonly stale = new Set<string>();
 
@@ -261,11 +258,10 @@ export class DocumentStore {
     this.capacity = files <= wholeUpTo ? Math.max(files, keptParses) : 1;
   }
 
-  /** Indexing is done: only the last few parses stay, and the parse cache goes. */
+  /** Indexing is done: only the last few parses stay. */
   doneIndexing(): void {
     this.capacity = keptParses;
     this.evict();
-    this.cache = undefined;
   }
 
   /** What the corpus keeps of a document read from its file (a loader's `keep`). */
@@ -288,7 +284,7 @@ export class DocumentStore {
     }
     const read = readMarkdownTextSync(this.fs, stored.path);
     if (read.text === undefined || read.stamp !== stored.stamp || read.text.length !== stored.length) throw this.staleError(stored);
-    const document = parseDocument(stored.path, read.text, this.schema, this.uriOf(stored.path), this.cache);
+    const document = parseDocument(stored.path, read.text, this.schema, this.uriOf(stored.path));
     this.remember(stored, document);
     return document;
   }
