@@ -17,6 +17,8 @@ export interface BenchOptions {
   server: boolean;
   peers: boolean;
   prepareOnly: boolean;
+  /** runs of the e2e's preview check in code-server (0: not measured) */
+  previewEditRuns: number;
 }
 
 export function parseArgs(argv: string[]): BenchOptions {
@@ -35,6 +37,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     server: true,
     peers: true,
     prepareOnly: false,
+    previewEditRuns: 5,
   };
   for (let i = 0; i < argv.length; i++) {
     let [flag, value] = argv[i].split('=', 2) as [string, string | undefined];
@@ -83,6 +86,9 @@ export function parseArgs(argv: string[]): BenchOptions {
         break;
       case '--no-peers':
         o.peers = false;
+        break;
+      case '--preview-edit-runs':
+        o.previewEditRuns = Math.max(0, Number(take()));
         break;
       case '--prepare-only':
         o.prepareOnly = true;

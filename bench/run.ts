@@ -19,6 +19,7 @@
  *   --requests 200 --edits 100  language-server request and edit counts per scenario
  *   --server-timeout 600        seconds a server start-up may take before it is given up
  *   --no-akcheck --no-server --no-peers
+ *   --preview-edit-runs 5       runs of the e2e's preview check in code-server (0: none; needs e2e/install-code-server.sh)
  *   --prepare-only              only generate (or reuse) the corpora
  *
  * Environment: AK_REAL_CORPUS (default ../shared/corpora/algoritmekader),
@@ -35,6 +36,7 @@ import { findProjectRoot, parseArgs } from './options';
 import { measurePeers } from './peers';
 import { noteLinkGraph } from './linkGraphBench';
 import { notePreview } from './previewBench';
+import { measurePreviewEdit } from './previewEditBench';
 import { verdict, writeReport, type Report } from './report';
 import { removeScratch } from './scratch';
 import { measureServer } from './serverBench';
@@ -65,6 +67,7 @@ export async function runBenchmarks(argv: string[]): Promise<void> {
   const linkCorpora = akCorpora.filter((corpus) => corpus.files <= 10_000);
   if (o.akcheck) await noteLinkGraph(projectRoot, dist, linkCorpora);
   const profile = o.akcheck && real ? profileAkcheck(dist, real) : undefined;
+  const previewEdit = o.previewEditRuns > 0 ? measurePreviewEdit(projectRoot, real, o.previewEditRuns) : undefined;
   const report: Report = {
     machine: machineInfo(projectRoot, loadStart, startHashes, commit),
     corpora: allCorpora,
@@ -74,7 +77,7 @@ export async function runBenchmarks(argv: string[]): Promise<void> {
     profile,
     peers,
     server,
-    targets: judgeTargets(ak.rows, peers, server, o.sizes),
+    targets: judgeTargets(ak.rows, peers, server, o.sizes, previewEdit),
     seconds: (Date.now() - started) / 1000,
   };
   const file = path.resolve(projectRoot, o.out);
