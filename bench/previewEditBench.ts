@@ -36,11 +36,11 @@ export function measurePreviewEdit(projectRoot: string, real: CorpusInfo | undef
   if (packaged.status !== 0 || !fs.existsSync(vsix)) return { ...result, problem: `vsce package failed: ${(packaged.stderr || packaged.stdout).trim().split('\n').pop()}` };
   const parts: string[] = [];
   for (let run = 0; run < runs; run++) {
-    const e2e = spawnSync(
-      process.execPath,
-      ['e2e/run.mjs', '--vsix', vsix, '--corpus', real.root, '--check', 'preview', '--screenshots', path.join(folder, 'screenshots')],
-      { cwd: projectRoot, encoding: 'utf8', timeout: 300_000 },
-    );
+    const e2e = spawnSync(process.execPath, ['e2e/run.mjs', '--vsix', vsix, '--corpus', real.root, '--check', 'preview', '--screenshots', path.join(folder, 'screenshots')], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     const output = `${e2e.stdout ?? ''}${e2e.stderr ?? ''}`;
     const update = updateLine.exec(output);
     if (e2e.status !== 0 || !update) {

@@ -35,6 +35,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads a Markdown file as text; binary, invalid UTF-8, oversized, refused and unreadable files come back with the cause. */
 export async function readMarkdownText(fs: FileSystem, path: string, known?: FileStat): Promise<ReadResult> {
+  if (!known && fs.readPlainFileSync) return readMarkdownTextSync(fs, path);
   let bytes: Uint8Array;
   let stat: FileStat | undefined;
   try {
@@ -54,6 +55,8 @@ export function readMarkdownTextSync(fs: FileSystem, path: string): ReadResult {
   let bytes: Uint8Array;
   let stat: FileStat | undefined;
   try {
+    const plain = fs.readPlainFileSync?.(path, maxFileBytes);
+    if (plain) return plain.bytes ? decodeMarkdown(plain.bytes, stampOf(plain.stat)) : { unreadable: statProblem(plain.stat) };
     stat = fs.statSync(path);
     const problem = statProblem(stat);
     if (problem) return { unreadable: problem };

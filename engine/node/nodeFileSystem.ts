@@ -1,4 +1,19 @@
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { FileSystemError, folderOf, type DirectoryEntry, type FileStat, type WritableFileSystem } from '../fileSystem/fileSystem';
 
@@ -70,12 +85,42 @@ export class NodeFileSystem implements WritableFileSystem {
       if (refused) return { kind: 'file', size: 0, mtime: 0, refused };
       stats = statSync(absolute);
     } else if (stats.isFile()) {
-      const ahead = this.checkedAhead.has(path);
-      const refused = ahead ? this.checkedAhead.get(path) : this.folderProblem(path);
-      if (ahead) this.checkedAhead.delete(path);
+      const refused = this.fileFolderProblem(path);
       if (refused) return { kind: 'file', size: stats.size, mtime: stats.mtimeMs, refused };
     }
     return { kind: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other', size: stats.size, mtime: stats.mtimeMs };
+  }
+
+  readPlainFileSync(path: string, maxBytes: number): { stat: FileStat; bytes?: Uint8Array } | undefined {
+    // Opened without following a link (a link fails here, and statSync checks where it leads) and
+    // without waiting (a FIFO would block an open for reading until a writer came).
+    if (constants.O_NOFOLLOW === undefined) return undefined;
+    let descriptor: number;
+    try {
+      descriptor = openSync(this.absolutePath(path), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    } catch {
+      return undefined;
+    }
+    try {
+      const stats = fstatSync(descriptor);
+      if (!stats.isFile()) return undefined;
+      const refused = this.fileFolderProblem(path);
+      const stat: FileStat = { kind: 'file', size: stats.size, mtime: stats.mtimeMs, ...(refused && { refused }) };
+      if (refused || stats.size > maxBytes) return { stat };
+      // The size the stamp names: a file that grows meanwhile is read as it was when its size was taken.
+      const bytes = Buffer.allocUnsafe(stats.size);
+      let filled = 0;
+      while (filled < bytes.length) {
+        const read = readSync(descriptor, bytes, filled, bytes.length - filled, null);
+        if (read === 0) break;
+        filled += read;
+      }
+      return { stat, bytes: bytes.subarray(0, filled) };
+    } catch (error) {
+      throw asFileSystemError(path, error);
+    } finally {
+      closeSync(descriptor);
+    }
   }
 
   async readFile(path: string): Promise<Uint8Array> {
@@ -124,6 +169,14 @@ export class NodeFileSystem implements WritableFileSystem {
     const realRoot = this.realRoot();
     if (target !== realRoot && !target.startsWith(realRoot + sep)) return 'symbolic link to a file outside the corpus';
     return lstatSync(target).isFile() ? undefined : 'symbolic link to something that is not a file';
+  }
+
+  /** The folder check of a file about to be read: made ahead (see `prefetch`) or now. */
+  private fileFolderProblem(path: string): string | undefined {
+    if (!this.checkedAhead.has(path)) return this.folderProblem(path);
+    const refused = this.checkedAhead.get(path);
+    this.checkedAhead.delete(path);
+    return refused;
   }
 
   /** A file in a folder reached through a link (which may lead out of the corpus) is not read: walks follow no link to a folder either. */
