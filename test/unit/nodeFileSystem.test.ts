@@ -33,7 +33,17 @@ test('one open reads what a look at the path and a read give, and leaves links, 
     statSync: (path) => fs.statSync(path),
     readFileSync: (path) => fs.readFileSync(path),
   };
-  const paths = ['docs/pagina.md', 'docs/binair.md', 'docs/groot.md', 'docs/link.md', 'docs/naar-buiten.md', 'docs/gelinkte-map/geheim.md', 'docs/map.md', 'docs/weg.md', ...(fifo ? ['docs/fifo.md'] : [])];
+  const paths = [
+    'docs/pagina.md',
+    'docs/binair.md',
+    'docs/groot.md',
+    'docs/link.md',
+    'docs/naar-buiten.md',
+    'docs/gelinkte-map/geheim.md',
+    'docs/map.md',
+    'docs/weg.md',
+    ...(fifo ? ['docs/fifo.md'] : []),
+  ];
   for (const path of paths) assert.deepEqual(readMarkdownTextSync(fs, path), readMarkdownTextSync(looking, path), path);
 
   const plain = fs.readPlainFileSync('docs/pagina.md', maxFileBytes);
