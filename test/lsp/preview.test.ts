@@ -25,6 +25,8 @@ describe('preview data over LSP', () => {
   let folder: string;
   let session: LspSession;
   const pushes: PreviewDataChangedParams[] = [];
+  /** What the server logged as errors. */
+  const errors: string[] = [];
   let pushed = () => {};
   /** Resolves with the first notification of new data since `from` (an index into `pushes`) for `pageUri` that satisfies `predicate`. */
   const pushFor = (from: number, pageUri: string, predicate: (data: PreviewData | null) => boolean, timeout = 5000) =>
@@ -56,6 +58,9 @@ describe('preview data over LSP', () => {
     session.connection.onNotification('algoritmekader/previewDataChanged', (params: PreviewDataChangedParams) => {
       pushes.push(params);
       pushed();
+    });
+    session.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+      if (params.type === 1) errors.push(params.message);
     });
   });
   after(async () => {
@@ -129,5 +134,20 @@ describe('preview data over LSP', () => {
     const checks = (session.publications.get(maatregel) ?? 0) - published;
     assert.ok(checks < (typed.length + 1) / 2, `${checks} checks for ${typed.length + 1} changes`);
     await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: maatregel } });
+  });
+
+  test('a watched page whose file changed on disk unannounced is read again and its new data sent, with no error', async () => {
+    const path = `${content}/vereisten/avg-01-rechtmatig.md`;
+    const vereiste = fileUri(path);
+    assert.equal((await session.request<PreviewData | null>('algoritmekader/previewData', { uri: vereiste }))?.directives.length, 2);
+    // No event from the editor (a checkout, a watcher not told): the server finds out when it next needs the page.
+    writeFileSync(join(folder, path), files[path].replace('## Maatregelen', '<!-- tags-ai-act -->\n\n## Maatregelen'));
+    const from = pushes.length;
+    const maatregel = fileUri(`${content}/maatregelen/0-org-01-eerste.md`);
+    await session.open(maatregel, files[`${content}/maatregelen/0-org-01-eerste.md`]);
+    await session.change(maatregel, 2, [{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: 'Meer tekst.\n' }]);
+    const push = await pushFor(from, vereiste, (data) => data?.directives.length === 3);
+    assert.ok(push.data?.directives.some((directive) => directive.comment === '<!-- tags-ai-act -->'));
+    assert.deepEqual(errors, []);
   });
 });

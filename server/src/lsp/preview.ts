@@ -1,5 +1,6 @@
 import { previewDataChangedNotification, previewDataRequest, type PreviewData } from '../../../protocol';
 import { previewData } from '../languageFeatures/previewData';
+import { StaleDocumentError } from '../workspace/documentStore';
 import { soon } from '../workspace/scheduling';
 import type { Feature } from './feature';
 import { guard, inCorpus, logError, type ServerContext } from './serverContext';
@@ -35,7 +36,8 @@ export const previewFeature: Feature = {
           sent.set(uri, json);
           void context.connection.sendNotification(previewDataChangedNotification, { uri, data });
         } catch (error) {
-          logError(context, `preview data of ${uri} failed`, error);
+          // A page changed on disk since it was read is being read again (diagnostics.ts); that changes the index, and its data is sent then.
+          if (!(error instanceof StaleDocumentError)) logError(context, `preview data of ${uri} failed`, error);
         }
       }
     };
