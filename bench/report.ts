@@ -74,7 +74,7 @@ export function writeReport(file: string, r: Report, extraNotes: string[]): void
   );
 
   L.push('## Targets', '');
-  L.push('The goals of issue 15 (and of issue 5 where issue 15 names none), each next to its figure of this run.', '');
+  L.push('The goals of issue 15 (and of issue 5 where issue 15 names none; the last row: issue 13), each next to its figure of this run.', '');
   L.push('| target | measured | verdict | note |', '|---|---|---|---|');
   for (const t of r.targets) L.push(`| ${t.target} | ${t.measured} | ${verdict(t.met)} | ${t.note ?? ''} |`);
   if (r.targets.length === 0) L.push('| (nothing measured) | | | |');
