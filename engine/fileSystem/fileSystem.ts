@@ -49,7 +49,7 @@ export interface FileSystem {
    * `statSync` and `readFileSync` of a plain file in one go, where the platform saves a lookup of
    * the path by it (many small files: the lookups are a good part of reading them). The bytes come
    * unless the file is refused or larger than `maxBytes`. Undefined for anything but a plain file
-   * (a link, a folder, nothing): `statSync` then says what it is.
+   * (a link, a folder, nothing): `statSync` then says what it is. Offered only with those two.
    */
   readPlainFileSync?(path: string, maxBytes: number): { stat: FileStat; bytes?: Uint8Array } | undefined;
   /** Tells `listener` of files created, changed or deleted, where the implementation can see them. */
