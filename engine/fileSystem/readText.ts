@@ -34,12 +34,12 @@ export const linkRefusals: Readonly<Record<string, UnreadableCause>> = {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads a Markdown file as text; binary, invalid UTF-8, oversized, refused and unreadable files come back with the cause. */
-export async function readMarkdownText(fs: FileSystem, path: string, known?: FileStat): Promise<ReadResult> {
-  if (!known && fs.readPlainFileSync) return readMarkdownTextSync(fs, path);
+export async function readMarkdownText(fs: FileSystem, path: string): Promise<ReadResult> {
+  if (fs.readPlainFileSync) return readMarkdownTextSync(fs, path);
   let bytes: Uint8Array;
   let stat: FileStat | undefined;
   try {
-    stat = known ?? (await fs.stat(path));
+    stat = await fs.stat(path);
     const problem = statProblem(stat);
     if (problem) return { unreadable: problem };
     bytes = await fs.readFile(path);
