@@ -12,7 +12,7 @@ export { FileSystemError, folderOf, joinPath, subFileSystem } from './fileSystem
 export { MemoryFileSystem } from './fileSystem/memoryFileSystem';
 export { maxFileBytes, readMarkdownText, readMarkdownTextSync, stampOf, type ReadResult } from './fileSystem/readText';
 
-export { configFileName } from './schema/configFileName';
+export { configFileName, siteConfigFiles } from './schema/configFileName';
 export { defaultSchema, entryOf, knownKeys, type CorpusSchema, type DirectiveSchema, type DocumentTypeSchema, type Vocabulary } from './schema/schema';
 
 export type { Directive, DirectiveArgument } from './parsing/directives';
@@ -47,7 +47,6 @@ export type { SiteConfig } from './corpus/resources';
 export { linkPathTo, linkTargetOf, type LinkTarget } from './corpus/linkTargets';
 export { folderOfPath, relativePathFrom } from './text/urls';
 export { leadsTo, movePagesEdits, renameHeadingEdits, renamePageEdits, type PageMove } from './fixes/renames';
-export { siteConfigFiles } from './project/siteConfig';
 // Template structure, site-rendering traps and the metadata the site interprets (AK005, AK080-AK095).
 export { linkRefusals, type Unreadable, type UnreadableCause } from './fileSystem/readText';
 export { displayName } from './schema/schema';

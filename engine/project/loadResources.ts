@@ -2,7 +2,8 @@ import type { CorpusResources } from '../corpus/resources';
 import type { FileSystem } from '../fileSystem/fileSystem';
 import type { CorpusSchema } from '../schema/schema';
 import { isAuthoringResourcePath, loadAuthoringResources, templatePath } from './authoringResources';
-import { loadSiteConfig, siteConfigFiles } from './siteConfig';
+import { siteConfigFiles } from '../schema/configFileName';
+import { loadSiteConfig } from './siteConfig';
 
 /**
  * Reads the corpus files beside its pages that rules need. A file that is missing or cannot be

@@ -4,9 +4,7 @@
 import { parseDocument } from 'yaml';
 import type { SiteConfig } from '../corpus/resources';
 import type { FileSystem } from '../fileSystem/fileSystem';
-
-/** The configuration files MkDocs looks for in the corpus root, in its order. */
-export const siteConfigFiles = ['mkdocs.yml', 'mkdocs.yaml'];
+import { siteConfigFiles } from '../schema/configFileName';
 
 /** Larger than any real site configuration: such a file is not read. */
 const maxBytes = 1024 * 1024;
