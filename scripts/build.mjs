@@ -4,7 +4,8 @@
 // The browser bundles use the packages' browser entries; a Node built-in in their import graph fails
 // the build (esbuild cannot resolve it for platform 'browser'), and nothing is polyfilled.
 // package.json declares `sideEffects: false`, so a bundle leaves out the engine modules it does not
-// use (the client carries no YAML or Markdown parser).
+// use (the client carries no YAML parser; test/unit/clientBundle.test.ts holds it to that). Its
+// markdown-it comes with the markdown-it-attrs plugin of the preview, which requires it.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
