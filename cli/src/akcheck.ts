@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const overrides: SeverityOverrides = { ...config.rules, ...parseRuleOptions(values.rule) };
 
-  const loaded = await loadCorpus(fs, config.schema, { retainText: false, onListed: tuneForRunLength });
+  const loaded = await loadCorpus(fs, config.schema, { keepTextsUpTo: shortRunFiles, onListed: tuneForRunLength });
   // Files that cannot be checked are AK005 findings; what is left here are folders that cannot be listed and files gone meanwhile.
   for (const { path, reason } of loaded.skipped) process.stderr.write(`akcheck: skipped ${path}: ${reason}\n`);
 
@@ -101,7 +101,11 @@ function parseRuleOptions(rules: string[]) {
   }
 }
 
-/** Below this many files a run is too short for the optimizing compiler to pay back its work. */
+/**
+ * Below this many files a run is too short for the optimizing compiler to pay back its work; and
+ * the texts are a few megabytes, cheaper to keep than to free (the strings cut from a text would
+ * have to be copied, see `dropText`).
+ */
 const shortRunFiles = 3000;
 
 /**

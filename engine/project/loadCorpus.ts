@@ -50,10 +50,11 @@ export interface LoadedCorpus {
 
 export interface LoadOptions {
   /**
-   * False: the documents keep no text; it is read again in the rare case a rule needs it (a checker
-   * over a large corpus). Only where the file system reads synchronously; elsewhere texts are kept.
+   * The documents keep their texts when the corpus has at most this many files (default: always).
+   * Above it they keep none (a checker of a large corpus): a text is read again in the rare case a
+   * rule needs it. Only where the file system reads synchronously; elsewhere texts are kept.
    */
-  retainText?: boolean;
+  keepTextsUpTo?: number;
   /**
    * What is kept of a document read from its file, instead of the document itself (a language server
    * keeps less of the files not open in an editor); `stamp` (size and time) and `length` identify the
@@ -85,10 +86,11 @@ export async function loadCorpus(fs: FileSystem, schema: CorpusSchema, options: 
   for (const path of otherFiles) corpus.listFile(path);
   options.onListed?.(files.length);
   fs.prefetch?.(files.filter((path) => options.openText?.(path) === undefined));
+  const keepTexts = files.length <= (options.keepTextsUpTo ?? Infinity);
   const every = options.progressEvery ?? 250;
   let done = 0;
   for (const path of files) {
-    const document = await readDocument(fs, path, schema, options, skipped, lossy);
+    const document = await readDocument(fs, path, schema, options, skipped, lossy, keepTexts);
     if (document) {
       corpus.add(document);
       options.onDocument?.(document, corpus);
@@ -101,7 +103,8 @@ export async function loadCorpus(fs: FileSystem, schema: CorpusSchema, options: 
 /**
  * Reads and parses one file: the open text if there is one, else the file. A file that cannot be
  * checked (binary, invalid UTF-8, too large, a link refused) gives a stand-in document that only
- * AK005 reports on; one that is gone gives undefined, with the reason in `skipped`.
+ * AK005 reports on; one that is gone gives undefined, with the reason in `skipped`. Without
+ * `keepText`, a document read from its file keeps no text (see `keepTextsUpTo`).
  */
 export async function readDocument(
   fs: FileSystem,
@@ -110,6 +113,7 @@ export async function readDocument(
   options: LoadOptions,
   skipped: SkippedFile[],
   lossy: Set<string>,
+  keepText = true,
 ): Promise<ParsedDocument | undefined> {
   const uri = options.uriOf?.(path) ?? path;
   const open = options.openText?.(path);
@@ -127,7 +131,7 @@ export async function readDocument(
     return unreadableDocument(path, schema, unreadable, uri);
   }
   const document = parseDocument(path, read.text, schema, uri);
-  if (options.retainText === false && fs.readFileSync && fs.statSync && read.stamp) {
+  if (!keepText && fs.readFileSync && fs.statSync && read.stamp) {
     dropText(document, new ReloadableText(uri, fs, path, read.stamp, read.text.length));
   }
   return options.keep && read.stamp ? options.keep(document, { stamp: read.stamp, length: read.text.length }) : document;

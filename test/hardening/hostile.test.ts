@@ -231,7 +231,7 @@ describe('files deleted while they are read', () => {
     try {
       const target = join(folder, victim);
       writeFileSync(target, readFileSync(target, 'utf8').replace('- jurist\n', '- jurist\n- jurist\n'));
-      const loaded = await loadCorpus(new NodeFileSystem(folder), defaultSchema, { retainText: false });
+      const loaded = await loadCorpus(new NodeFileSystem(folder), defaultSchema, { keepTextsUpTo: 0 });
       unlinkSync(target);
       let findings: Finding[] | undefined;
       try {

@@ -48,7 +48,7 @@ test('a corpus loaded without its texts keeps no text alive, not even through th
   const files: Record<string, Uint8Array> = {};
   for (let n = 0; n < 10; n++) files[`docs/voldoen-aan-wetten-en-regels/maatregelen/org-${n}-maatregel.md`] = encoder.encode(page(n));
   const fs = new MemoryFileSystem(files);
-  const { corpus } = await loadCorpus(fs, defaultSchema, { retainText: false });
+  const { corpus } = await loadCorpus(fs, defaultSchema, { keepTextsUpTo: 0 });
   assert.equal(corpus.size, 10);
   const markers = Array.from({ length: 10 }, (_, n) => marker(n));
   assert.deepEqual(await stringsHolding(markers), []);
