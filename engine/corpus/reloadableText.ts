@@ -71,7 +71,7 @@ export class ReloadableText implements TextDocument {
  * Gives a parsed document a text read back from its file when needed, and copies the strings of
  * its parse that were cut from the text (headings, link targets, ids, block titles, directive words, facts): a
  * string cut from a text keeps that whole text alive. The frontmatter's strings are cut from a copy
- * of the block already.
+ * of the block already (`parseDocument` with `dropsText`).
  */
 export function dropText(document: ParsedDocument, text: ReloadableText): void {
   document.text = text;

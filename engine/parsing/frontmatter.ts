@@ -66,11 +66,16 @@ function findBlock(text: string): Block | 'unclosed' | null {
   return 'unclosed';
 }
 
-export function parseFrontmatter(text: string): Frontmatter {
+/**
+ * Reads the frontmatter block of a file's text. With `copyBlock`, the block is read from a copy of
+ * its own: every key and value is a view of the text it was cut from, and a caller that drops the
+ * file's text must not have it kept alive by them.
+ */
+export function parseFrontmatter(text: string, copyBlock = false): Frontmatter {
   const block = findBlock(text);
   if (block === null) return { status: 'missing' };
   if (block === 'unclosed') return { status: 'unclosed' };
-  return parseBlock(text, block);
+  return parseBlock(text, block, copyBlock);
 }
 
 /**
@@ -92,9 +97,9 @@ export function parseFrontmatterWithYaml(text: string): Frontmatter {
   }
 }
 
-function parseBlock(text: string, block: Block): Frontmatter {
-  // A copy: every key and value read from it is a view of its text, which must not keep the file's text alive.
-  const yamlText = detached(text.slice(block.yamlStart, block.yamlEnd));
+function parseBlock(text: string, block: Block, copyBlock: boolean): Frontmatter {
+  const cut = text.slice(block.yamlStart, block.yamlEnd);
+  const yamlText = copyBlock ? detached(cut) : cut;
   const base = { status: 'parsed' as const, bodyStart: block.bodyStart, closeLine: block.closeLine, closeStart: block.yamlEnd };
   if (yamlText.length > maxFrontmatterChars) {
     const message = `het blok is ${Math.ceil(yamlText.length / 1024)} KiB; blokken groter dan ${maxFrontmatterChars / 1024} KiB worden niet gelezen`;

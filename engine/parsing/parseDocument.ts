@@ -84,14 +84,15 @@ export function isValidId(id: unknown, prefix: string): id is string {
 
 const maxYamlFailure = 'De frontmatter kan niet worden gelezen';
 
-export function parseDocument(path: string, content: string, schema: CorpusSchema, uri = path): ParsedDocument {
+/** Parses a file's text. `dropsText`: the caller will drop the text (see `dropText`), so the frontmatter is read from a copy of its block. */
+export function parseDocument(path: string, content: string, schema: CorpusSchema, uri = path, dropsText = false): ParsedDocument {
   const kind = classifyPath(path, schema);
   const text = TextDocument.create(uri, 'markdown', 0, content);
   // MkDocs reads files with universal newlines and LSP counts lines the same way: a lone CR ends a
   // line. The scanners and the YAML parser count LF only, so they read a copy with each lone CR made
   // a LF (the same length: every offset holds); the document keeps the text as it is.
   const scanned = content.includes('\r') ? content.replace(/\r(?!\n)/g, '\n') : content;
-  const frontmatter = readFrontmatter(scanned, text);
+  const frontmatter = readFrontmatter(scanned, text, dropsText);
   // A block that is missing or never closed leaves the whole file to Markdown, as MkDocs reads it.
   const bodyStart = frontmatter.status === 'parsed' ? frontmatter.bodyStart : 0;
   const bodyLine = frontmatter.status === 'parsed' ? frontmatter.closeLine + 1 : 0;
@@ -109,9 +110,9 @@ export function unreadableDocument(path: string, schema: CorpusSchema, unreadabl
   return { ...parseDocument(path, '', schema, uri), type: undefined, taxonomy: undefined, unreadable };
 }
 
-function readFrontmatter(content: string, text: TextDocument): Frontmatter {
+function readFrontmatter(content: string, text: TextDocument, copyBlock: boolean): Frontmatter {
   try {
-    return parseFrontmatter(content);
+    return parseFrontmatter(content, copyBlock);
   } catch (error) {
     // The YAML parser recurses; absurd nesting exhausts the stack. Report it as a YAML error on line 2.
     const reason = error instanceof RangeError ? 'te diep genest' : String(error);

@@ -130,9 +130,9 @@ export async function readDocument(
     if (unreadable.cause === 'invalid-utf8') lossy.add(path);
     return unreadableDocument(path, schema, unreadable, uri);
   }
-  const document = parseDocument(path, read.text, schema, uri);
-  if (!keepText && fs.readFileSync && fs.statSync && read.stamp) {
-    dropText(document, new ReloadableText(uri, fs, path, read.stamp, read.text.length));
-  }
+  // The stamp the text is read back by, when it is to be dropped.
+  const dropped = !keepText && fs.readFileSync && fs.statSync ? read.stamp : undefined;
+  const document = parseDocument(path, read.text, schema, uri, dropped !== undefined);
+  if (dropped !== undefined) dropText(document, new ReloadableText(uri, fs, path, dropped, read.text.length));
   return options.keep && read.stamp ? options.keep(document, { stamp: read.stamp, length: read.text.length }) : document;
 }
