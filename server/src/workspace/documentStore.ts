@@ -43,9 +43,6 @@ const keptParses = 64;
 /** Frontmatter scalars that completions and hovers show of other documents (`scalarOf`), kept so that a completion list reads no file. */
 export const keptScalars = ['toelichting', 'summary'] as const;
 
-/** A copy of a string that holds no other string (a file's text) alive: see `detached`. */
-export const detach = detached;
-
 /** One copy of each value (list values, slugs, anchors recur across a corpus), detached; one copy of each list and set of values. */
 class ValuePool extends StringPool {
   private readonly lists = new Map<string, string[]>();
@@ -99,11 +96,11 @@ class StoredReference implements SlugReference {
 /** Detaches the strings of findings kept for a long time (messages and fixes built from a document's text). */
 export function detachFindings(findings: Finding[]): Finding[] {
   for (const finding of findings) {
-    finding.message = detach(finding.message);
+    finding.message = detached(finding.message);
     for (const fix of finding.fixes) {
-      fix.title = detach(fix.title);
-      for (const edit of fix.edits) edit.newText = detach(edit.newText);
-      if (fix.rename) fix.rename = { from: detach(fix.rename.from), to: detach(fix.rename.to) };
+      fix.title = detached(fix.title);
+      for (const edit of fix.edits) edit.newText = detached(edit.newText);
+      if (fix.rename) fix.rename = { from: detached(fix.rename.from), to: detached(fix.rename.to) };
     }
   }
   return findings;
@@ -162,7 +159,7 @@ export class StoredDocument implements ParsedDocument {
     readonly length: number,
     pool: ValuePool,
   ) {
-    this.stamp = detach(stamp);
+    this.stamp = detached(stamp);
     this.path = pool.get(document.path);
     this.slug = pool.get(document.slug);
     this.type = document.type;
@@ -171,7 +168,7 @@ export class StoredDocument implements ParsedDocument {
     this.bodyLine = document.bodyLine;
     this.id = document.id === undefined ? undefined : pool.get(document.id);
     this.writtenId = document.writtenId === undefined ? undefined : document.writtenId === document.id ? this.id : pool.get(document.writtenId);
-    this.title = document.title === undefined ? undefined : detach(document.title);
+    this.title = document.title === undefined ? undefined : detached(document.title);
     this.lists = new Map([...document.lists].map(([key, values]) => [pool.get(key), pool.list(values)]));
     this.references = document.references.map(({ type, slug, in: where, offsets, range }) => {
       return new StoredReference(pool.get(type), pool.get(slug), where, offsets[0], offsets[1], range.start.line, range.start.character, range.end.line, range.end.character);
@@ -180,7 +177,7 @@ export class StoredDocument implements ParsedDocument {
     this.body = new StoredBody(this, pool.set(document.body.ids));
     const scalars = keptScalars.map((key) => {
       const value = lastScalar(document, key);
-      return value === undefined ? undefined : detach(value);
+      return value === undefined ? undefined : detached(value);
     });
     if (scalars.some((value) => value !== undefined)) this.scalars = scalars;
   }
@@ -267,8 +264,6 @@ export class DocumentStore {
   /** What the corpus keeps of a document read from its file (a loader's `keep`). */
   keep(document: ParsedDocument, source: { stamp: string; length: number }): ParsedDocument {
     if (!this.storesDocuments || document.unreadable) return document;
-    // The corpus keeps where links lead, worked out from their targets: detached, so that no text stays with them.
-    for (const link of document.body.links) link.target = detach(link.target);
     const stored = new StoredDocument(this, document, source.stamp, source.length, this.pool);
     this.remember(stored, document);
     return stored;
