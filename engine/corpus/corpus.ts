@@ -20,8 +20,11 @@ export class Corpus {
   private readonly slugs = new Map<string, Map<string, ParsedDocument>>();
   private readonly slugIndexes = new Map<string, SlugIndex>();
   private readonly ids = new PathIndex();
-  /** (document type, key, value) → documents whose list `key` contains `value`. */
-  private readonly values = new PathIndex();
+  /**
+   * Document type → list key → value → documents whose list `key` contains `value`. Nested rather
+   * than keyed by the three joined: a joined key is a new string to hash for every list item read.
+   */
+  private readonly values = new Map<string, Map<string, PathIndex>>();
   /** (cited type, slug) → documents citing it. */
   private readonly citations = new PathIndex();
   /** (listed type, key, value) → documents with a directive filtering on it. */
@@ -133,12 +136,24 @@ export class Corpus {
 
   /** Documents of `type` whose list `key` contains `value`: what `list_* key/value` renders. */
   matching(type: string, key: string, value: string): ParsedDocument[] {
-    return this.resolve(this.values.get(join(type, key, value)));
+    return this.resolve(this.valuesOf(type, key)?.get(value) ?? new Set());
   }
 
   /** How many documents `list_* key/value` renders, without listing them. */
   countMatching(type: string, key: string, value: string): number {
-    return this.values.get(join(type, key, value)).size;
+    return this.valuesOf(type, key)?.get(value).size ?? 0;
+  }
+
+  private valuesOf(type: string, key: string): PathIndex | undefined {
+    return this.values.get(type)?.get(key);
+  }
+
+  private valuesMade(type: string, key: string): PathIndex {
+    let byKey = this.values.get(type);
+    if (!byKey) this.values.set(type, (byKey = new Map()));
+    let index = byKey.get(key);
+    if (!index) byKey.set(key, (index = new PathIndex()));
+    return index;
   }
 
   /** Documents citing the slug of a document of `type`. */
@@ -274,7 +289,10 @@ export class Corpus {
   private forEachLookupKey(document: ParsedDocument, visit: (index: PathIndex, key: string) => void): void {
     if (document.id) visit(this.ids, document.id);
     if (!document.type) return;
-    for (const [key, values] of document.lists) for (const value of values) visit(this.values, join(document.type, key, value));
+    for (const [key, values] of document.lists) {
+      const index = this.valuesMade(document.type, key);
+      for (const value of values) visit(index, value);
+    }
   }
 
   /** The keys of the reverse indexes (see `reverseIndexed`). */

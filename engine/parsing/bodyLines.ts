@@ -45,10 +45,22 @@ const openerStart = /^(?:!!!|\?\?\?|===)/;
 const ruleLine = /^([-*_=])[ \t]*(?:\1[ \t]*){2,}$/;
 const notParagraph = /^(?:[|<>{]|\[\^[^\]]*\]:|\*\[)/;
 const placeholderLink = /\]\([ \t]*(url(?=[\s)])[^)\n]*?)[ \t]*\)/g;
-const itemLine = /^[ \t]*(?:[-*+]|\d+\.)[ \t]/gm;
+/** A list item's line, with the line break before it: a literal first character lets the search skip ahead (the body's first line is never glued to a paragraph). */
+const itemLine = /\n[ \t]*(?:[-*+]|\d+\.)[ \t]/g;
 const conflictMarker = '<<<<<<< ';
 /** Not yet classified. */
 const unknown = 255;
+
+/** The pattern of a schema's instruction phrases at the start of a line, made once per phrase list. */
+const instructionPatterns = new WeakMap<readonly string[], RegExp>();
+function instructionPattern(phrases: readonly string[]): RegExp {
+  let pattern = instructionPatterns.get(phrases);
+  if (!pattern) {
+    const alternatives = phrases.filter((phrase) => phrase !== '').map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    instructionPatterns.set(phrases, (pattern = new RegExp(`^[ \\t]*(?:${alternatives.join('|')})`, 'gm')));
+  }
+  return pattern;
+}
 
 /** The facts of the body starting at offset `bodyStart` of `text` (LF or CRLF line ends; a lone CR already made a LF). */
 export function scanBodyLines(text: string, bodyStart: number, body: PageBody, instructionPhrases: readonly string[]): BodyLines {
@@ -101,9 +113,9 @@ export function scanBodyLines(text: string, bodyStart: number, body: PageBody, i
   }
   const inComment = (offset: number) => inRanges(comments, offset);
 
-  const phrases = instructionPhrases.filter((phrase) => phrase !== '');
-  if (phrases.length > 0) {
-    const pattern = new RegExp(`^[ \\t]*(?:${phrases.map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'gm');
+  // Most pages have none of the phrases: looking for each is cheaper than the pattern's try at every line.
+  const pattern = instructionPhrases.some((phrase) => phrase !== '' && text.includes(phrase, bodyStart)) ? instructionPattern(instructionPhrases) : undefined;
+  if (pattern) {
     pattern.lastIndex = bodyStart;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const at = match.index + match[0].length - match[0].trimStart().length;
@@ -154,7 +166,7 @@ export function scanBodyLines(text: string, bodyStart: number, body: PageBody, i
   };
   itemLine.lastIndex = bodyStart;
   for (let match = itemLine.exec(text); match; match = itemLine.exec(text)) {
-    const line = lineAt(match.index);
+    const line = lineAt(match.index + 1);
     if (line <= first || kindOf(line) !== Kind.Item || kindOf(line - 1) !== Kind.Text || indents[line - 1] !== indents[line]) continue;
     if (!startsParagraph(kindOf, indents, line, first)) continue;
     const source = text.slice(starts[line], lineEnd(line));
